@@ -1,0 +1,306 @@
+"""pfp: NATO's Partnership for Peace, day by day, every fact sourced.
+
+>>> import pfp
+>>> len(pfp.members_at("1994-08-03"))
+22
+>>> pfp.status_of("Finland", "2023-04-04")
+<Status.NATO_MEMBER: 'nato_member'>
+>>> [str(t) for t in pfp.transitions("2004-01-01", "2004-12-31")][:2]
+['Transition(2004-03-29, 'Bulgaria', member -> nato_member)', ...]
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from pfp._load import dataset
+from pfp.engine import History, Roster
+from pfp.errors import (
+    AmbiguousCountryError,
+    DataError,
+    InvalidDateError,
+    InvalidRangeError,
+    PfpError,
+    UnknownCountryError,
+    UnknownOrganizationError,
+)
+from pfp.model import (
+    Alternative,
+    Country,
+    Event,
+    EventKind,
+    Organization,
+    Period,
+    Precision,
+    Source,
+    Status,
+    Transition,
+)
+
+if TYPE_CHECKING:
+    import pendulum
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DATA_AS_OF",
+    "DATA_VERSION",
+    "Alternative",
+    "AmbiguousCountryError",
+    "Country",
+    "DataError",
+    "Event",
+    "EventKind",
+    "History",
+    "InvalidDateError",
+    "InvalidRangeError",
+    "Organization",
+    "Period",
+    "PfpError",
+    "Precision",
+    "Roster",
+    "Source",
+    "Status",
+    "Transition",
+    "UnknownCountryError",
+    "UnknownOrganizationError",
+    "__version__",
+    "countries",
+    "country",
+    "disputes",
+    "events",
+    "history",
+    "members_at",
+    "organization",
+    "organizations",
+    "source",
+    "sources",
+    "status_of",
+    "suggest_countries",
+    "timeline",
+    "transitions",
+]
+
+_lock = threading.Lock()
+_built: list[History] = []
+
+
+def history() -> History:
+    """The :class:`History` over the bundled data, built on first use (thread-safe).
+
+    >>> import pfp
+    >>> pfp.history().status_of("Malta", "2008-04-03")
+    <Status.MEMBER: 'member'>
+    """
+    if not _built:
+        with _lock:
+            if not _built:
+                data = dataset()
+                _built.append(
+                    History(
+                        data.events,
+                        organizations=data.organizations,
+                        countries=data.countries,
+                        default_org="PfP",
+                    )
+                )
+    return _built[0]
+
+
+def members_at(when: Any, *, org: str | None = None) -> Roster:
+    """The partners (or members of ``org``) on day ``when``: sized, sorted, immutable.
+
+    >>> import pfp
+    >>> roster = pfp.members_at("1994-08-03")
+    >>> len(roster), "Russia" in roster, "Austria" in roster
+    (22, True, False)
+    >>> len(pfp.members_at("2024-03-07", org="NATO"))
+    32
+
+    Raises:
+        InvalidDateError: when ``when`` is not a date.
+        UnknownOrganizationError: when ``org`` is not known.
+    """
+    return history().members_at(when, org=org)
+
+
+def status_of(country: str | Country, when: Any, *, org: str | None = None) -> Status:
+    """The standing of ``country`` in the PfP (or ``org``) on day ``when``.
+
+    >>> import pfp
+    >>> [pfp.status_of("Malta", day).value for day in ("1995-04-25", "1995-04-26", "2000-01-01")]
+    ['non_member', 'member', 'withdrawn']
+    >>> pfp.status_of("Sweden", "2024-03-06"), pfp.status_of("Sweden", "2024-03-07")
+    (<Status.MEMBER: 'member'>, <Status.NATO_MEMBER: 'nato_member'>)
+
+    Raises:
+        UnknownCountryError: with suggestions, for a name no state bears.
+        InvalidDateError: when ``when`` is not a date.
+    """
+    return history().status_of(country, when, org=org)
+
+
+def transitions(
+    start: Any = None,
+    end: Any = None,
+    *,
+    country: str | Country | None = None,
+    org: str | None = None,
+) -> tuple[Transition, ...]:
+    """Every change of status from ``start`` to ``end``, both inclusive (None: unbounded).
+
+    >>> import pfp
+    >>> for change in pfp.transitions("2004-01-01", "2004-12-31")[:2]:
+    ...     print(change.date, change.country.name, change.after.value, change.sources[0].key)
+    2004-03-29 Bulgaria nato_member slovenia-gov-2004-03-29
+    2004-03-29 Estonia nato_member slovenia-gov-2004-03-29
+    >>> [t.after.value for t in pfp.transitions(country="Malta")]
+    ['member', 'withdrawn', 'applicant', 'member']
+
+    Raises:
+        InvalidRangeError: when ``end`` is before ``start``.
+        InvalidDateError: when a bound is not a date.
+    """
+    return history().transitions(start, end, country=country, org=org)
+
+
+def timeline(country: str | Country, *, org: str | None = None) -> tuple[Period, ...]:
+    """The periods of one status each that tile all time for ``country``.
+
+    >>> import pfp
+    >>> for period in pfp.timeline("Malta"):
+    ...     print(period)
+    Period(... .. 1995-04-25, non_member)
+    Period(1995-04-26 .. 1996-10-26, member)
+    Period(1996-10-27 .. 2008-03-19, withdrawn)
+    Period(2008-03-20 .. 2008-04-02, applicant)
+    Period(2008-04-03 .. ..., member)
+
+    Raises:
+        UnknownCountryError: with suggestions, for a name no state bears.
+    """
+    return history().timeline(country, org=org)
+
+
+def country(query: str | Country) -> Country:
+    """The state named by any name, former name, alias or ISO alpha-2/alpha-3 code.
+
+    >>> import pfp
+    >>> pfp.country("FYROM").name, pfp.country("mkd").name
+    ('North Macedonia', 'North Macedonia')
+
+    Raises:
+        UnknownCountryError: with the nearest names in ``.suggestions``.
+    """
+    return history().country(query)
+
+
+def countries() -> tuple[Country, ...]:
+    """Every state in the bundled data, sorted by name.
+
+    >>> import pfp
+    >>> len(pfp.countries()), pfp.countries()[0].name
+    (52, 'Albania')
+    """
+    return history().countries()
+
+
+def suggest_countries(query: str, *, limit: int = 3) -> tuple[Country, ...]:
+    """The states whose names are nearest to ``query``, best first.
+
+    >>> import pfp
+    >>> [c.name for c in pfp.suggest_countries("Kyrgistan")]
+    ['Kyrgyzstan']
+    """
+    return history().suggest_countries(query, limit=limit)
+
+
+def organizations() -> tuple[Organization, ...]:
+    """The organisations whose memberships pfp follows, by key.
+
+    >>> import pfp
+    >>> [(o.key, o.name, str(o.founded)) for o in pfp.organizations()]
+    [('NATO', 'North Atlantic Treaty Organization', '1949-08-24'), ('PfP', 'Partnership for Peace', '1994-01-10')]
+    """
+    return history().organizations()
+
+
+def organization(query: str) -> Organization:
+    """The organisation known by a key, name or alias, in any case.
+
+    >>> import pfp
+    >>> pfp.organization("north atlantic treaty organisation").key
+    'NATO'
+
+    Raises:
+        UnknownOrganizationError: listing the known organisations.
+    """
+    return history().organization(query)
+
+
+def events(*, country: str | Country | None = None) -> tuple[Event, ...]:
+    """Every bundled event in date order, or one state's.
+
+    >>> import pfp
+    >>> [(str(e.date), e.org, e.kind.value) for e in pfp.events(country="Sweden")]
+    [('1994-05-09', 'PfP', 'signature'), ('2022-06-29', 'NATO', 'invitation'), ('2022-07-05', 'NATO', 'protocol_signed'), ('2024-03-07', 'NATO', 'accession')]
+    """
+    return history().events(country=country)
+
+
+def sources() -> tuple[Source, ...]:
+    """Every source the bundled data cites, by key.
+
+    >>> import pfp
+    >>> len(pfp.sources()) > 50
+    True
+    """
+    return tuple(sorted(dataset().sources, key=lambda s: s.key))
+
+
+def source(key: str) -> Source:
+    """The source cited as ``key``.
+
+    >>> import pfp
+    >>> pfp.source("seed-23").title
+    'Signatures of Partnership for Peace Framework Document'
+
+    Raises:
+        LookupError: (a :class:`PfpError`) naming the nearest keys.
+    """
+    for found in dataset().sources:
+        if found.key == key:
+            return found
+    raise _UnknownSourceError(key, [s.key for s in dataset().sources])
+
+
+def disputes() -> tuple[Event, ...]:
+    """The events whose date some source gives differently, each with its ``alternatives``.
+
+    >>> import pfp
+    >>> [(e.country.name, str(e.date), [str(a.date) for a in e.alternatives])
+    ...  for e in pfp.disputes() if e.org == "PfP"]
+    [('Kazakhstan', '1994-05-27', ['1995-01-01']), ('Russia', '1994-06-22', ['1995-05-01']), ('Malta', '1996-10-27', ['1996-10-29', '1996-10-01'])]
+    """
+    return tuple(e for e in history().events() if e.alternatives)
+
+
+class _UnknownSourceError(PfpError, LookupError):
+    def __init__(self, key: str, known: list[str]) -> None:
+        import difflib
+
+        near = difflib.get_close_matches(key, known, n=3)
+        hint = f"did you mean {', '.join(near)}?" if near else "pfp.sources() lists them"
+        super().__init__(f"no source has key {key!r}; {hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def __getattr__(name: str) -> pendulum.Date | str:
+    if name == "DATA_AS_OF":
+        return dataset().as_of
+    if name == "DATA_VERSION":
+        return dataset().version
+    raise AttributeError(f"module 'pfp' has no attribute {name!r}")

@@ -1,0 +1,169 @@
+"""Every exception pfp raises, under one root, :class:`PfpError`.
+
+Each error also subclasses the built-in a caller already catches, so
+``except LookupError`` or ``except ValueError`` keeps working:
+
+>>> import pfp
+>>> try:
+...     pfp.country("Swedn")
+... except LookupError as error:
+...     print(error.suggestions[0].name)
+Sweden
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pfp.model import Country
+
+__all__ = [
+    "AmbiguousCountryError",
+    "DataError",
+    "DataProblem",
+    "InvalidDateError",
+    "InvalidRangeError",
+    "PfpError",
+    "UnknownCountryError",
+    "UnknownOrganizationError",
+]
+
+ACCEPTED_DATE_FORMS = (
+    "a datetime.date, a datetime.datetime (its calendar date is used), "
+    "a pendulum Date or DateTime, or an ISO 8601 string 'YYYY-MM-DD' such as '1994-08-03'"
+)
+
+
+class PfpError(Exception):
+    """The root of every error pfp raises on purpose."""
+
+
+class UnknownCountryError(PfpError, LookupError):
+    """No state is known by that name or code; ``.suggestions`` holds the nearest ones.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.country("Untied Kingdom")
+    ... except pfp.UnknownCountryError as error:
+    ...     print(error.query, "->", [c.name for c in error.suggestions])
+    Untied Kingdom -> ['United Kingdom']
+    """
+
+    def __init__(self, query: object, suggestions: Sequence[Country] = ()) -> None:
+        self.query = query
+        self.suggestions: tuple[Country, ...] = tuple(suggestions)
+        hint = (
+            "did you mean " + ", ".join(repr(c.name) for c in self.suggestions) + "?"
+            if self.suggestions
+            else "pfp.countries() lists every known state; names, ISO alpha-2 and alpha-3 "
+            "codes are accepted"
+        )
+        super().__init__(f"no state is known as {query!r}; {hint}")
+
+    def __str__(self) -> str:  # LookupError would repr() the message otherwise
+        return str(self.args[0])
+
+
+class AmbiguousCountryError(PfpError, LookupError):
+    """A name borne by more than one state; ``.candidates`` lists them all.
+
+    pfp never guesses between them: ask again with a code or a fuller name.
+    """
+
+    def __init__(self, query: str, candidates: Sequence[Country]) -> None:
+        self.query = query
+        self.candidates: tuple[Country, ...] = tuple(candidates)
+        names = ", ".join(f"{c.name} ({c.iso3})" for c in self.candidates)
+        super().__init__(f"{query!r} names more than one state: {names}; use an ISO code")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownOrganizationError(PfpError, LookupError):
+    """An organisation pfp has no history for; the message lists the known ones.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.members_at("2000-01-01", org="SEATO")
+    ... except pfp.UnknownOrganizationError as error:
+    ...     print(error)
+    no organisation is known as 'SEATO'; known: NATO, PfP
+    """
+
+    def __init__(self, query: object, known: Iterable[str]) -> None:
+        self.query = query
+        self.known: tuple[str, ...] = tuple(sorted(known))
+        super().__init__(
+            f"no organisation is known as {query!r}; known: {', '.join(self.known)}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidDateError(PfpError, ValueError):
+    """A value pfp cannot read as a calendar day; the message lists the accepted forms.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.members_at("3 August 1994")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +ELLIPSIS
+    cannot read '3 August 1994' as a date; expected a datetime.date, ... such as '1994-08-03'
+    """
+
+    def __init__(self, value: object, reason: str = "") -> None:
+        self.value = value
+        detail = f" ({reason})" if reason else ""
+        super().__init__(f"cannot read {value!r} as a date{detail}; expected {ACCEPTED_DATE_FORMS}")
+
+
+class InvalidRangeError(PfpError, ValueError):
+    """A date range whose end comes before its start.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.transitions("2004-12-31", "2004-01-01")
+    ... except ValueError as error:
+    ...     print(error)
+    the range ends (2004-01-01) before it starts (2004-12-31); pass start <= end
+    """
+
+
+class DataProblem:
+    """One fault found in data: where it is (file and row, or an event) and what is wrong."""
+
+    __slots__ = ("message", "where")
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"DataProblem({self.where!r}, {self.message!r})"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class DataError(PfpError):
+    """Data failed validation; ``.problems`` lists every fault found, each with its file and row.
+
+    >>> import pfp
+    >>> from pfp.model import Event
+    >>> try:
+    ...     pfp.History([Event.of("2000-01-01", "Malta", "withdrawal", sources=["seed-19"])])
+    ... except pfp.DataError as error:
+    ...     print(error)
+    1 problem in the data:
+      - event 1 (2000-01-01 PfP MLT withdrawal): a withdrawal needs status member, but Malta is non_member
+    """
+
+    def __init__(self, problems: Sequence[DataProblem]) -> None:
+        self.problems: tuple[DataProblem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data:\n{lines}")

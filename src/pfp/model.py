@@ -1,0 +1,284 @@
+"""The records pfp returns: frozen, slotted ``attrs`` classes and the enums they use.
+
+>>> import pfp
+>>> malta = pfp.country("Malta")
+>>> malta
+Country(name='Malta', iso2='MT', iso3='MLT')
+>>> malta.name = "Gozo"
+Traceback (most recent call last):
+...
+attrs.exceptions.FrozenInstanceError
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import pendulum
+
+from pfp.dates import to_date
+
+__all__ = [
+    "Alternative",
+    "Country",
+    "Event",
+    "EventKind",
+    "Organization",
+    "Period",
+    "Precision",
+    "Source",
+    "Status",
+    "Transition",
+]
+
+
+class Status(enum.StrEnum):
+    """A state's standing towards an organisation on one day.
+
+    >>> import pfp
+    >>> pfp.status_of("Malta", "2000-01-01")
+    <Status.WITHDRAWN: 'withdrawn'>
+    """
+
+    NON_MEMBER = "non_member"
+    """Never took part, or no event is known yet."""
+    APPLICANT = "applicant"
+    """Asked to join (or to rejoin) and awaits the organisation's answer."""
+    INVITED = "invited"
+    """Invited by the organisation, or its accession protocol signed, not yet a member."""
+    MEMBER = "member"
+    """Takes part: for the PfP, a partner that has signed the Framework Document."""
+    WITHDRAWN = "withdrawn"
+    """Took part once and has left."""
+    NATO_MEMBER = "nato_member"
+    """A NATO ally: for NATO's programmes (PfP), what a partner becomes on accession."""
+
+
+class Precision(enum.StrEnum):
+    """How much of an event's date the sources give; a coarse date stands for its first day."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class EventKind(enum.StrEnum):
+    """What happened; the values are exactly the strings of ``events.csv``'s ``kind`` column."""
+
+    SIGNATURE = "signature"
+    """Signed the PfP Framework Document: the state becomes a partner."""
+    ACCESSION = "accession"
+    """Joined the organisation (for NATO: deposited its instrument of accession)."""
+    WITHDRAWAL = "withdrawal"
+    """Left the organisation."""
+    REACTIVATION_REQUEST = "reactivation_request"
+    """A former participant asked to take part again."""
+    REACTIVATION = "reactivation"
+    """The organisation accepted a former participant back."""
+    APPLICATION = "application"
+    """Applied to join."""
+    INVITATION = "invitation"
+    """Invited to join by the organisation."""
+    PROTOCOL_SIGNED = "protocol_signed"
+    """The organisation's members signed the state's accession protocol."""
+    RESOLUTION = "resolution"
+    """A national decision in favour of joining that changes nothing in the organisation."""
+
+
+def _tuple_of_str(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
+def _optional_date(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value)
+
+
+@attrs.frozen(order=False)
+class Source:
+    """A document a fact rests on, cited by its ``key``.
+
+    >>> import pfp
+    >>> source = pfp.source("nato-pfp-signatures")
+    >>> source.publisher
+    'NATO'
+    """
+
+    key: str
+    title: str
+    publisher: str
+    date: pendulum.Date | None = attrs.field(
+        default=None, converter=_optional_date, repr=False, eq=True
+    )
+    url: str = attrs.field(default="", repr=False)
+    archived_url: str = attrs.field(default="", repr=False)
+    note: str = attrs.field(default="", repr=False)
+
+
+@attrs.frozen(order=False)
+class Country:
+    """A state, with the codes and every name it is found by.
+
+    >>> import pfp
+    >>> mk = pfp.country("FYROM")
+    >>> mk.name, mk.iso2, mk.iso3
+    ('North Macedonia', 'MK', 'MKD')
+    >>> "the former Yugoslav Republic of Macedonia" in mk.former_names
+    True
+    """
+
+    name: str
+    iso2: str
+    iso3: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+    former_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the state is found by: its name, aliases and former names.
+
+        >>> import pfp
+        >>> pfp.country("CZ").names
+        ('Czech Republic', 'Czechia')
+        """
+        return (self.name, *self.aliases, *self.former_names)
+
+
+@attrs.frozen(order=False)
+class Organization:
+    """An organisation or programme whose membership pfp follows.
+
+    ``graduates_to`` names the organisation whose accession ends participation here
+    (a PfP partner that joins NATO becomes :attr:`Status.NATO_MEMBER`).
+
+    >>> import pfp
+    >>> pfp.organization("partnership for peace").founded
+    Date(1994, 1, 10)
+    """
+
+    key: str
+    name: str
+    founded: pendulum.Date = attrs.field(converter=to_date)
+    graduates_to: str = attrs.field(default="", repr=False)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+
+
+@attrs.frozen(order=False)
+class Alternative:
+    """Another reading of an event's date that some source gives, and why pfp did not choose it.
+
+    >>> import pfp
+    >>> malta_left = pfp.timeline("Malta")[2].event
+    >>> [str(a.date) for a in malta_left.alternatives]
+    ['1996-10-28']
+    """
+
+    date: pendulum.Date = attrs.field(converter=to_date)
+    sources: tuple[Source, ...] = attrs.field(converter=tuple, repr=False)
+    reason: str = attrs.field(repr=False)
+    precision: Precision = attrs.field(default=Precision.DAY, converter=Precision, repr=False)
+
+
+@attrs.frozen(order=False)
+class Event:
+    """One sourced fact: on ``date``, ``country`` did ``kind`` towards organisation ``org``.
+
+    >>> import pfp
+    >>> signed = pfp.transitions(country="Bulgaria")[0].event
+    >>> signed.date, signed.kind, [s.key for s in signed.sources]
+    (Date(1994, 2, 14), <EventKind.SIGNATURE: 'signature'>, ['nato-pfp-signatures'])
+    """
+
+    date: pendulum.Date = attrs.field(converter=to_date)
+    country: Country
+    kind: EventKind = attrs.field(converter=EventKind)
+    sources: tuple[Source, ...] = attrs.field(converter=tuple, repr=False)
+    org: str = attrs.field(default="PfP", kw_only=True)
+    precision: Precision = attrs.field(
+        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+    )
+    note: str = attrs.field(default="", kw_only=True, repr=False)
+    alternatives: tuple[Alternative, ...] = attrs.field(
+        default=(), converter=tuple, kw_only=True, repr=False
+    )
+    origin: str = attrs.field(default="", kw_only=True, repr=False, eq=False)
+    """Where the event was read from, as ``file:row`` (empty for events built in code)."""
+
+    def __repr__(self) -> str:
+        return f"Event({self.date}, {self.country.name!r}, {self.kind.value!r}, org={self.org!r})"
+
+
+@attrs.frozen(order=False)
+class Transition:
+    """A change of a state's status on a day, and the event that caused it.
+
+    >>> import pfp
+    >>> pfp.transitions("2004-03-29", "2004-03-29")[0]
+    Transition(2004-03-29, 'Bulgaria', member -> nato_member)
+    """
+
+    date: pendulum.Date
+    country: Country
+    before: Status
+    after: Status
+    event: Event = attrs.field(repr=False)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the event behind this change."""
+        return self.event.sources
+
+    @property
+    def org(self) -> str:
+        """The organisation whose membership changed."""
+        return self.event.org
+
+    def __repr__(self) -> str:
+        return (
+            f"Transition({self.date}, {self.country.name!r}, "
+            f"{self.before.value} -> {self.after.value})"
+        )
+
+
+@attrs.frozen(order=False)
+class Period:
+    """A stretch of days with one status: from ``start`` (inclusive) to ``end`` (exclusive).
+
+    ``start`` is None for the first period (since records began), ``end`` is None for the
+    period still running. ``event`` is what began the period (None for the first one).
+
+    >>> import pfp
+    >>> period = pfp.timeline("Malta")[1]
+    >>> period
+    Period(1995-04-26 .. 1996-10-26, member)
+    >>> period.last_day, "1996-10-27" in period
+    (Date(1996, 10, 26), False)
+    """
+
+    start: pendulum.Date | None
+    end: pendulum.Date | None
+    status: Status
+    event: Event | None = attrs.field(default=None, repr=False)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the event that began this period (empty for the first one)."""
+        return self.event.sources if self.event is not None else ()
+
+    @property
+    def last_day(self) -> pendulum.Date | None:
+        """The last day of the period (inclusive), or None while it runs."""
+        return None if self.end is None else self.end.subtract(days=1)
+
+    def __contains__(self, day: object) -> bool:
+        ordinal = to_date(day).toordinal()
+        after_start = self.start is None or self.start.toordinal() <= ordinal
+        return after_start and (self.end is None or ordinal < self.end.toordinal())
+
+    def __repr__(self) -> str:
+        start = "..." if self.start is None else str(self.start)
+        last = "..." if self.last_day is None else str(self.last_day)
+        return f"Period({start} .. {last}, {self.status.value})"

@@ -1,0 +1,116 @@
+"""Finding a state by any name, former name, alias or ISO code, with suggestions on a miss.
+
+Lookups ignore case, accents, extra spaces and a leading "the":
+
+>>> import pfp
+>>> pfp.country("czechia") == pfp.country("CZE") == pfp.country("Czech Republic")
+True
+>>> pfp.country("Turkiye").name
+'Turkey'
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from pfp.errors import AmbiguousCountryError, UnknownCountryError
+from pfp.model import Country
+
+__all__ = ["CountryIndex", "normalize"]
+
+
+def normalize(text: str) -> str:
+    """Fold a name for comparison: no case, no accents, single spaces, no leading "the".
+
+    >>> normalize("  The Former Yugoslav  Republic of Macedonia ")
+    'former yugoslav republic of macedonia'
+    >>> normalize("Türkiye")
+    'turkiye'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = bare.casefold().replace("&", " and ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class CountryIndex:
+    """Every way of naming a set of states, resolved in one dictionary lookup.
+
+    >>> from pfp.model import Country
+    >>> index = CountryIndex([Country("Narnia", "NA", "NAR", aliases=["Narnia Kingdom"])])
+    >>> index.find("narnia kingdom").iso3
+    'NAR'
+    >>> index.find("Narnya")
+    Traceback (most recent call last):
+    ...
+    pfp.errors.UnknownCountryError: no state is known as 'Narnya'; did you mean 'Narnia'?
+    """
+
+    __slots__ = ("_by_key", "_countries", "_exact", "_folded_names")
+
+    def __init__(self, countries: Iterable[Country]) -> None:
+        self._countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
+        by_key: dict[str, set[Country]] = {}
+        for country in self._countries:
+            keys = {normalize(name) for name in country.names}
+            keys |= {country.iso2.casefold(), country.iso3.casefold()}
+            for key in keys:
+                by_key.setdefault(key, set()).add(country)
+        self._by_key: dict[str, tuple[Country, ...]] = {
+            key: tuple(sorted(found, key=lambda c: c.name)) for key, found in by_key.items()
+        }
+        # The spellings as written, for a lookup without folding on the common path.
+        self._exact: dict[str, Country] = {}
+        for country in self._countries:
+            for name in (*country.names, country.iso2, country.iso3):
+                if len(self._by_key[normalize(name)]) == 1:
+                    self._exact[name] = country
+        self._folded_names: tuple[str, ...] = tuple(
+            key for key in self._by_key if len(key) > 3
+        )
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """Every state in the index, sorted by name."""
+        return self._countries
+
+    def find(self, query: object) -> Country:
+        """Return the state a name, code or ``Country`` designates.
+
+        Raises:
+            UnknownCountryError: nothing matches; ``.suggestions`` holds the nearest names.
+            AmbiguousCountryError: the name belongs to more than one state.
+        """
+        found = self._exact.get(query) if type(query) is str else None
+        if found is not None:
+            return found
+        if isinstance(query, Country):
+            return query
+        if not isinstance(query, str):
+            raise UnknownCountryError(query)
+        matches = self._by_key.get(normalize(query), ())
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousCountryError(query, matches)
+        raise UnknownCountryError(query, self.suggest(query))
+
+    def suggest(self, query: str, *, limit: int = 3) -> tuple[Country, ...]:
+        """Return up to ``limit`` states whose names are closest to ``query``.
+
+        >>> import pfp
+        >>> [c.name for c in pfp.suggest_countries("Slovinia")]
+        ['Slovenia', 'Slovakia']
+        """
+        folded = normalize(query)
+        close = difflib.get_close_matches(folded, self._folded_names, n=limit * 3, cutoff=0.6)
+        found: list[Country] = []
+        for key in close:
+            for country in self._by_key[key]:
+                if country not in found:
+                    found.append(country)
+        return tuple(found[:limit])

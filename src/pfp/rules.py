@@ -1,0 +1,95 @@
+"""What each kind of event does to a state's status, and when it is allowed.
+
+>>> from pfp.model import EventKind, Status
+>>> RULES[EventKind.SIGNATURE].after
+<Status.MEMBER: 'member'>
+>>> Status.MEMBER in RULES[EventKind.WITHDRAWAL].allowed_before
+True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from pfp.errors import DataProblem
+from pfp.model import Event, EventKind, Organization, Status, Transition
+
+__all__ = ["GRADUATION", "RULES", "Rule", "replay"]
+
+_OUTSIDE = frozenset({Status.NON_MEMBER, Status.APPLICANT, Status.INVITED})
+
+
+@attrs.frozen
+class Rule:
+    """An event kind's effect: the statuses it may follow and the status it leaves (None: none)."""
+
+    allowed_before: frozenset[Status]
+    after: Status | None
+
+
+RULES: dict[EventKind, Rule] = {
+    EventKind.SIGNATURE: Rule(_OUTSIDE, Status.MEMBER),
+    EventKind.ACCESSION: Rule(_OUTSIDE | {Status.WITHDRAWN}, Status.MEMBER),
+    EventKind.WITHDRAWAL: Rule(frozenset({Status.MEMBER}), Status.WITHDRAWN),
+    EventKind.REACTIVATION_REQUEST: Rule(frozenset({Status.WITHDRAWN}), Status.APPLICANT),
+    EventKind.REACTIVATION: Rule(frozenset({Status.WITHDRAWN, Status.APPLICANT}), Status.MEMBER),
+    EventKind.APPLICATION: Rule(
+        frozenset({Status.NON_MEMBER, Status.WITHDRAWN, Status.APPLICANT}), Status.APPLICANT
+    ),
+    EventKind.INVITATION: Rule(_OUTSIDE, Status.INVITED),
+    EventKind.PROTOCOL_SIGNED: Rule(_OUTSIDE, Status.INVITED),
+    EventKind.RESOLUTION: Rule(frozenset(Status), None),
+}
+"""The effect of each event kind inside its own organisation."""
+
+GRADUATION = Rule(frozenset(Status) - {Status.NATO_MEMBER}, Status.NATO_MEMBER)
+"""The effect, in a programme, of joining the organisation it leads to (PfP -> NATO)."""
+
+
+def replay(
+    events: tuple[Event, ...], orgs: dict[str, Organization]
+) -> tuple[dict[str, list[tuple[int, Transition]]], list[DataProblem]]:
+    """Apply every event in date order; return each organisation's changes and every fault.
+
+    Changes are ``(ordinal, transition)`` pairs in replay order. Events on one day apply in
+    the order given. Joining an organisation that a programme ``graduates_to`` (NATO for the
+    PfP) also ends the state's participation in that programme.
+    """
+    graduating: dict[str, list[str]] = {}  # organisation joined -> the programmes it ends
+    for org in orgs.values():
+        if org.graduates_to:
+            graduating.setdefault(org.graduates_to, []).append(org.key)
+    status: dict[tuple[str, str], Status] = {}
+    changes: dict[str, list[tuple[int, Transition]]] = {key: [] for key in orgs}
+    problems: list[DataProblem] = []
+    order = sorted(range(len(events)), key=lambda i: events[i].date)
+    for i in order:
+        event = events[i]
+        where = event.origin or (
+            f"event {i + 1} ({event.date} {event.org} {event.country.iso3} {event.kind.value})"
+        )
+        if not event.sources:
+            problems.append(DataProblem(where, "an event needs at least one source"))
+        effects: list[tuple[str, Rule]] = [(event.org, RULES[event.kind])]
+        if event.kind is EventKind.ACCESSION:
+            effects += [(program, GRADUATION) for program in graduating.get(event.org, ())]
+        for org_key, rule in effects:
+            key = (org_key, event.country.iso3)
+            before = status.get(key, Status.NON_MEMBER)
+            if before not in rule.allowed_before:
+                allowed = "/".join(sorted(s.value for s in rule.allowed_before))
+                problems.append(
+                    DataProblem(
+                        where,
+                        f"{'an' if event.kind.value[0] in 'aeiou' else 'a'} {event.kind.value} "
+                        f"needs status {allowed}, but {event.country.name} is {before.value}"
+                        + (f" in {org_key}" if org_key != event.org else ""),
+                    )
+                )
+                continue
+            if rule.after is None or rule.after is before:
+                continue
+            status[key] = rule.after
+            transition = Transition(event.date, event.country, before, rule.after, event)
+            changes.setdefault(org_key, []).append((event.date.toordinal(), transition))
+    return changes, problems
