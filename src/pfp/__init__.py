@@ -5,17 +5,18 @@
 22
 >>> pfp.status_of("Finland", "2023-04-04")
 <Status.NATO_MEMBER: 'nato_member'>
->>> [str(t) for t in pfp.transitions("2004-01-01", "2004-12-31")][:2]
-['Transition(2004-03-29, 'Bulgaria', member -> nato_member)', ...]
+>>> pfp.transitions("2004-01-01", "2004-12-31")[0]
+Transition(2004-03-29, 'Bulgaria', member -> nato_member)
 """
 
 from __future__ import annotations
 
+import difflib
 import threading
 from typing import TYPE_CHECKING, Any
 
 from pfp._load import dataset
-from pfp.engine import History, Roster
+from pfp.engine import History
 from pfp.errors import (
     AmbiguousCountryError,
     DataError,
@@ -37,6 +38,7 @@ from pfp.model import (
     Status,
     Transition,
 )
+from pfp.roster import Roster
 
 if TYPE_CHECKING:
     import pendulum
@@ -121,6 +123,7 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
     Raises:
         InvalidDateError: when ``when`` is not a date.
         UnknownOrganizationError: when ``org`` is not known.
+
     """
     return history().members_at(when, org=org)
 
@@ -137,6 +140,7 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
         InvalidDateError: when ``when`` is not a date.
+
     """
     return history().status_of(country, when, org=org)
 
@@ -161,6 +165,7 @@ def transitions(
     Raises:
         InvalidRangeError: when ``end`` is before ``start``.
         InvalidDateError: when a bound is not a date.
+
     """
     return history().transitions(start, end, country=country, org=org)
 
@@ -179,6 +184,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> tuple[Period,
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
+
     """
     return history().timeline(country, org=org)
 
@@ -192,6 +198,7 @@ def country(query: str | Country) -> Country:
 
     Raises:
         UnknownCountryError: with the nearest names in ``.suggestions``.
+
     """
     return history().country(query)
 
@@ -211,7 +218,7 @@ def suggest_countries(query: str, *, limit: int = 3) -> tuple[Country, ...]:
 
     >>> import pfp
     >>> [c.name for c in pfp.suggest_countries("Kyrgistan")]
-    ['Kyrgyzstan']
+    ['Kyrgyzstan', 'Uzbekistan', 'Tajikistan']
     """
     return history().suggest_countries(query, limit=limit)
 
@@ -220,8 +227,10 @@ def organizations() -> tuple[Organization, ...]:
     """The organisations whose memberships pfp follows, by key.
 
     >>> import pfp
-    >>> [(o.key, o.name, str(o.founded)) for o in pfp.organizations()]
-    [('NATO', 'North Atlantic Treaty Organization', '1949-08-24'), ('PfP', 'Partnership for Peace', '1994-01-10')]
+    >>> for org in pfp.organizations():
+    ...     print(org.key, org.name, org.founded)
+    NATO North Atlantic Treaty Organization 1949-08-24
+    PfP Partnership for Peace 1994-01-10
     """
     return history().organizations()
 
@@ -235,6 +244,7 @@ def organization(query: str) -> Organization:
 
     Raises:
         UnknownOrganizationError: listing the known organisations.
+
     """
     return history().organization(query)
 
@@ -243,8 +253,12 @@ def events(*, country: str | Country | None = None) -> tuple[Event, ...]:
     """Every bundled event in date order, or one state's.
 
     >>> import pfp
-    >>> [(str(e.date), e.org, e.kind.value) for e in pfp.events(country="Sweden")]
-    [('1994-05-09', 'PfP', 'signature'), ('2022-06-29', 'NATO', 'invitation'), ('2022-07-05', 'NATO', 'protocol_signed'), ('2024-03-07', 'NATO', 'accession')]
+    >>> for event in pfp.events(country="Sweden"):
+    ...     print(event.date, event.org, event.kind.value)
+    1994-05-09 PfP signature
+    2022-06-29 NATO invitation
+    2022-07-05 NATO protocol_signed
+    2024-03-07 NATO accession
     """
     return history().events(country=country)
 
@@ -268,6 +282,7 @@ def source(key: str) -> Source:
 
     Raises:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
+
     """
     for found in dataset().sources:
         if found.key == key:
@@ -279,17 +294,18 @@ def disputes() -> tuple[Event, ...]:
     """The events whose date some source gives differently, each with its ``alternatives``.
 
     >>> import pfp
-    >>> [(e.country.name, str(e.date), [str(a.date) for a in e.alternatives])
-    ...  for e in pfp.disputes() if e.org == "PfP"]
-    [('Kazakhstan', '1994-05-27', ['1995-01-01']), ('Russia', '1994-06-22', ['1995-05-01']), ('Malta', '1996-10-27', ['1996-10-29', '1996-10-01'])]
+    >>> for event in pfp.disputes():
+    ...     if event.org == "PfP":
+    ...         print(event.country.name, event.date, [str(a.date) for a in event.alternatives])
+    Kazakhstan 1994-05-27 ['1995-01-01']
+    Russia 1994-06-22 ['1995-05-01']
+    Malta 1996-10-27 ['1996-10-01', '1996-10-29']
     """
     return tuple(e for e in history().events() if e.alternatives)
 
 
 class _UnknownSourceError(PfpError, LookupError):
     def __init__(self, key: str, known: list[str]) -> None:
-        import difflib
-
         near = difflib.get_close_matches(key, known, n=3)
         hint = f"did you mean {', '.join(near)}?" if near else "pfp.sources() lists them"
         super().__init__(f"no source has key {key!r}; {hint}")

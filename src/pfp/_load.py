@@ -100,6 +100,7 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
 
     Raises:
         DataError: listing every problem found, each with its file and row.
+
     """
     reader = _Reader(open_text)
     sources: dict[str, Source] = {}
@@ -127,7 +128,10 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
         country = reader.build(
             where,
             lambda row=row: Country(  # type: ignore[misc]
-                row["name"], row["iso2"], row["iso3"], _split(row["aliases"]),
+                row["name"],
+                row["iso2"],
+                row["iso3"],
+                _split(row["aliases"]),
                 _split(row["former_names"]),
             ),
         )
@@ -142,8 +146,12 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
         org = reader.build(
             where,
             lambda row=row, org_sources=org_sources: Organization(  # type: ignore[misc]
-                row["key"], row["name"], parse_data_date(row["founded"])[0],
-                row["graduates_to"], org_sources, _split(row["aliases"]),
+                row["key"],
+                row["name"],
+                parse_data_date(row["founded"])[0],
+                row["graduates_to"],
+                org_sources,
+                _split(row["aliases"]),
             ),
         )
         if org is not None:
@@ -154,21 +162,30 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     for where, row in reader.rows("events.csv"):
         if row["date"] < previous:
             reader.problems.append(
-                DataProblem(where, f"dated {row['date']}, before the row above ({previous}); "
-                            "events.csv is kept sorted by date")
+                DataProblem(
+                    where,
+                    f"dated {row['date']}, before the row above ({previous}); "
+                    "events.csv is kept sorted by date",
+                )
             )
         previous = max(previous, row["date"])
         event_sources = reader.sources_of(where, row["sources"], sources)
         if row["country"] not in countries:
             reader.problems.append(
-                DataProblem(where, f"unknown country {row['country']!r}; "
-                            "countries.csv lists the ISO alpha-3 codes")
+                DataProblem(
+                    where,
+                    f"unknown country {row['country']!r}; "
+                    "countries.csv lists the ISO alpha-3 codes",
+                )
             )
             continue
         if row["org"] not in organizations:
             reader.problems.append(
-                DataProblem(where, f"unknown organisation {row['org']!r}; "
-                            f"known: {', '.join(sorted(organizations))}")
+                DataProblem(
+                    where,
+                    f"unknown organisation {row['org']!r}; "
+                    f"known: {', '.join(sorted(organizations))}",
+                )
             )
             continue
         if row["kind"] not in EventKind.__members__.values():
@@ -203,12 +220,19 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     )
 
 
-def _event(row: Row, countries: Mapping[str, Country], sources: tuple[Source, ...],
-           where: str) -> Event:
+def _event(
+    row: Row, countries: Mapping[str, Country], sources: tuple[Source, ...], where: str
+) -> Event:
     date, precision = parse_data_date(row["date"])
     return Event(
-        date, countries[row["country"]], row["kind"], sources,
-        org=row["org"], precision=precision, note=row["note"], origin=where,
+        date,
+        countries[row["country"]],
+        row["kind"],
+        sources,
+        org=row["org"],
+        precision=precision,
+        note=row["note"],
+        origin=where,
     )
 
 
@@ -226,8 +250,11 @@ def _attach_alternatives(
         target = by_key.get((row["org"], row["country"], row["kind"], chosen))
         if target is None:
             reader.problems.append(
-                DataProblem(where, f"no event {row['org']} {row['country']} {row['kind']} on "
-                            f"{row['date']} in events.csv for this alternative")
+                DataProblem(
+                    where,
+                    f"no event {row['org']} {row['country']} {row['kind']} on "
+                    f"{row['date']} in events.csv for this alternative",
+                )
             )
             continue
         alternative = reader.build(
@@ -251,7 +278,7 @@ def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:
 
 def _open_bundled(name: str) -> Iterator[str]:
     resource = importlib.resources.files("pfp").joinpath("_data", name)
-    with resource.open("r", encoding="utf-8", newline="") as handle:
+    with resource.open("r", encoding="utf-8") as handle:
         yield from handle
 
 

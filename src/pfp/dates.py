@@ -41,6 +41,7 @@ def to_ordinal(value: object) -> int:
 
     Raises:
         InvalidDateError: for anything that is not one of the accepted forms.
+
     """
     if isinstance(value, datetime.date):
         return value.toordinal()
@@ -66,6 +67,7 @@ def to_date(value: object) -> pendulum.Date:
 
     Raises:
         InvalidDateError: for anything that is not one of the accepted forms.
+
     """
     if type(value) is pendulum.Date:
         return value
@@ -93,6 +95,7 @@ def parse_data_date(text: str) -> tuple[pendulum.Date, str]:
 
     Raises:
         InvalidDateError: when the text is none of those forms or no such day exists.
+
     """
     match = _PARTIAL.fullmatch(text.strip())
     if match is None:

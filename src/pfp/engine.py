@@ -13,15 +13,18 @@ events; ``pfp.members_at`` and friends are a ``History`` over the bundled data.
 ... ])
 >>> history.status_of("Narnia", "1955-01-01")
 <Status.MEMBER: 'member'>
->>> history.timeline("NAR")
-(Period(... .. 1950-10-15, non_member), Period(1950-10-16 .. 1956-09-03, member), Period(1956-09-04 .. ..., withdrawn))
+>>> for period in history.timeline("NAR"):
+...     print(period)
+Period(... .. 1950-10-15, non_member)
+Period(1950-10-16 .. 1956-09-03, member)
+Period(1956-09-04 .. ..., withdrawn)
 """
 
 from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -31,113 +34,18 @@ from pfp.dates import from_ordinal, to_ordinal
 from pfp.errors import DataError, DataProblem, InvalidRangeError, UnknownOrganizationError
 from pfp.model import Country, Event, Organization, Period, Status, Transition
 from pfp.names import CountryIndex, normalize
+from pfp.roster import Roster
 from pfp.rules import replay
 
 if TYPE_CHECKING:
     from typing import Self
 
-__all__ = ["History", "Roster"]
+__all__ = ["History"]
 
 _CHECKPOINT_EVERY = 32
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
 _ROSTER_CACHE_SIZE = 4096
 _NO_EVENT_YET = (Status.NON_MEMBER,)
-
-
-class Roster:
-    """The members of an organisation on one day: sized, iterable (sorted by name), immutable.
-
-    ``in`` accepts a :class:`~pfp.Country`, any name, former name or alias (any case),
-    or an ISO code.
-
-    >>> import pfp
-    >>> roster = pfp.members_at("1994-08-03")
-    >>> roster
-    <Roster PfP 1994-08-03: 22 members>
-    >>> "ukraine" in roster, "UA" in roster, "Austria" in roster
-    (True, True, False)
-    >>> [c.name for c in roster][:3]
-    ['Albania', 'Azerbaijan', 'Bulgaria']
-    """
-
-    __slots__ = ("_index", "_keys", "_members", "_ordinal", "_org")
-
-    _index: CountryIndex
-    _keys: frozenset[str]
-    _members: tuple[Country, ...]
-    _ordinal: int
-    _org: str
-
-    def __init__(
-        self,
-        org: str,
-        ordinal: int,
-        members: tuple[Country, ...],
-        keys: frozenset[str],
-        index: CountryIndex,
-    ) -> None:
-        _set = object.__setattr__
-        _set(self, "_org", org)
-        _set(self, "_ordinal", ordinal)
-        _set(self, "_members", members)
-        _set(self, "_keys", keys)
-        _set(self, "_index", index)
-
-    @property
-    def date(self) -> pendulum.Date:
-        """The day this roster describes."""
-        return from_ordinal(self._ordinal)
-
-    @property
-    def org(self) -> str:
-        """The organisation's key, such as ``'PfP'``."""
-        return self._org
-
-    @property
-    def countries(self) -> tuple[Country, ...]:
-        """The members as a tuple, sorted by name."""
-        return self._members
-
-    @property
-    def iso3(self) -> frozenset[str]:
-        """The members' ISO alpha-3 codes.
-
-        >>> import pfp
-        >>> sorted(pfp.members_at("1994-01-31").iso3)
-        ['LTU', 'ROU']
-        """
-        return self._keys
-
-    def __len__(self) -> int:
-        return len(self._members)
-
-    def __iter__(self) -> Iterator[Country]:
-        return iter(self._members)
-
-    def __contains__(self, item: object) -> bool:
-        if isinstance(item, Country):
-            return item.iso3 in self._keys
-        if isinstance(item, str):
-            return self._index.find(item).iso3 in self._keys
-        return False
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Roster):
-            return NotImplemented
-        return (self._org, self._ordinal, self._keys) == (other._org, other._ordinal, other._keys)
-
-    def __hash__(self) -> int:
-        return hash((self._org, self._ordinal, self._keys))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __repr__(self) -> str:
-        count = len(self._members)
-        return f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}>"
 
 
 @attrs.frozen
@@ -221,8 +129,6 @@ class _OrgIndex:
         return snapshot
 
 
-
-
 class History:
     """A membership history over events, answering the same questions as ``pfp.members_at`` etc.
 
@@ -275,7 +181,7 @@ class History:
     def _org(self, org: str | None) -> _OrgIndex:
         if org is None:
             return self._indexes[self._default]
-        index = self._indexes.get(org)  # type: ignore[arg-type]
+        index = self._indexes.get(org)
         if index is not None:
             return index
         key = self._org_lookup.get(normalize(org)) if isinstance(org, str) else None
@@ -289,6 +195,7 @@ class History:
         Raises:
             UnknownCountryError: with the nearest names as suggestions.
             AmbiguousCountryError: when the name belongs to several states.
+
         """
         return self._names.find(query)
 
@@ -309,6 +216,7 @@ class History:
 
         Raises:
             UnknownOrganizationError: listing the known organisations.
+
         """
         return self._org(query).org
 
@@ -328,6 +236,7 @@ class History:
         Raises:
             InvalidDateError: when ``when`` is not a date.
             UnknownOrganizationError: when ``org`` is not known.
+
         """
         index = self._org(org)
         ordinal = to_ordinal(when)
@@ -340,6 +249,7 @@ class History:
         Raises:
             UnknownCountryError: with suggestions, for a name no state bears.
             InvalidDateError: when ``when`` is not a date.
+
         """
         index = self._org(org)
         iso3 = self._names.find(country).iso3
@@ -363,6 +273,7 @@ class History:
 
         Raises:
             InvalidRangeError: when ``end`` is before ``start``.
+
         """
         index = self._org(org)
         low = None if start is None else to_ordinal(start)
@@ -387,6 +298,7 @@ class History:
 
         Raises:
             UnknownCountryError: with suggestions, for a name no state bears.
+
         """
         index = self._org(org)
         iso3 = self._names.find(country).iso3

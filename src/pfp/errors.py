@@ -96,9 +96,7 @@ class UnknownOrganizationError(PfpError, LookupError):
     def __init__(self, query: object, known: Iterable[str]) -> None:
         self.query = query
         self.known: tuple[str, ...] = tuple(sorted(known))
-        super().__init__(
-            f"no organisation is known as {query!r}; known: {', '.join(self.known)}"
-        )
+        super().__init__(f"no organisation is known as {query!r}; known: {', '.join(self.known)}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -111,8 +109,8 @@ class InvalidDateError(PfpError, ValueError):
     >>> try:
     ...     pfp.members_at("3 August 1994")
     ... except ValueError as error:
-    ...     print(error)  # doctest: +ELLIPSIS
-    cannot read '3 August 1994' as a date; expected a datetime.date, ... such as '1994-08-03'
+    ...     print(error)
+    cannot read '3 August 1994' as a date (strings must be 'YYYY-MM-DD'); expected ... '1994-08-03'
     """
 
     def __init__(self, value: object, reason: str = "") -> None:
@@ -153,13 +151,12 @@ class DataError(PfpError):
     """Data failed validation; ``.problems`` lists every fault found, each with its file and row.
 
     >>> import pfp
-    >>> from pfp.model import Event
+    >>> malta, nyt = pfp.country("Malta"), pfp.source("seed-19")
     >>> try:
-    ...     pfp.History([Event.of("2000-01-01", "Malta", "withdrawal", sources=["seed-19"])])
+    ...     pfp.History([pfp.Event("2000-01-01", malta, "withdrawal", [nyt])])
     ... except pfp.DataError as error:
-    ...     print(error)
-    1 problem in the data:
-      - event 1 (2000-01-01 PfP MLT withdrawal): a withdrawal needs status member, but Malta is non_member
+    ...     print(error.problems[0].message)
+    a withdrawal needs status member, but Malta is non_member
     """
 
     def __init__(self, problems: Sequence[DataProblem]) -> None:

@@ -4,15 +4,17 @@
 >>> malta = pfp.country("Malta")
 >>> malta
 Country(name='Malta', iso2='MT', iso3='MLT')
->>> malta.name = "Gozo"
-Traceback (most recent call last):
-...
-attrs.exceptions.FrozenInstanceError
+>>> try:
+...     malta.name = "Gozo"
+... except AttributeError as error:
+...     print(type(error).__name__)
+FrozenInstanceError
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 import pendulum
@@ -96,14 +98,22 @@ def _optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value)
 
 
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(order=False)
 class Source:
     """A document a fact rests on, cited by its ``key``.
 
     >>> import pfp
-    >>> source = pfp.source("nato-pfp-signatures")
-    >>> source.publisher
-    'NATO'
+    >>> source = pfp.source("seed-23")
+    >>> source.title, source.publisher
+    ('Signatures of Partnership for Peace Framework Document', 'NATO')
     """
 
     key: str
@@ -162,7 +172,7 @@ class Organization:
     name: str
     founded: pendulum.Date = attrs.field(converter=to_date)
     graduates_to: str = attrs.field(default="", repr=False)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources, repr=False)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
 
 
@@ -172,12 +182,14 @@ class Alternative:
 
     >>> import pfp
     >>> malta_left = pfp.timeline("Malta")[2].event
-    >>> [str(a.date) for a in malta_left.alternatives]
-    ['1996-10-28']
+    >>> [(str(a.date), a.precision.value) for a in malta_left.alternatives]
+    [('1996-10-01', 'month'), ('1996-10-29', 'day')]
+    >>> malta_left.alternatives[1].sources[0].publisher
+    'MaltaToday'
     """
 
     date: pendulum.Date = attrs.field(converter=to_date)
-    sources: tuple[Source, ...] = attrs.field(converter=tuple, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
     reason: str = attrs.field(repr=False)
     precision: Precision = attrs.field(default=Precision.DAY, converter=Precision, repr=False)
 
@@ -188,21 +200,21 @@ class Event:
 
     >>> import pfp
     >>> signed = pfp.transitions(country="Bulgaria")[0].event
-    >>> signed.date, signed.kind, [s.key for s in signed.sources]
-    (Date(1994, 2, 14), <EventKind.SIGNATURE: 'signature'>, ['nato-pfp-signatures'])
+    >>> signed.date, signed.kind, signed.sources[0].key
+    (Date(1994, 2, 14), <EventKind.SIGNATURE: 'signature'>, 'bg-nato-chronology-2002')
     """
 
     date: pendulum.Date = attrs.field(converter=to_date)
     country: Country
     kind: EventKind = attrs.field(converter=EventKind)
-    sources: tuple[Source, ...] = attrs.field(converter=tuple, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
     org: str = attrs.field(default="PfP", kw_only=True)
     precision: Precision = attrs.field(
         default=Precision.DAY, converter=Precision, kw_only=True, repr=False
     )
     note: str = attrs.field(default="", kw_only=True, repr=False)
     alternatives: tuple[Alternative, ...] = attrs.field(
-        default=(), converter=tuple, kw_only=True, repr=False
+        default=(), converter=_alternatives, kw_only=True, repr=False
     )
     origin: str = attrs.field(default="", kw_only=True, repr=False, eq=False)
     """Where the event was read from, as ``file:row`` (empty for events built in code)."""

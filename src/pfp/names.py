@@ -69,9 +69,7 @@ class CountryIndex:
             for name in (*country.names, country.iso2, country.iso3):
                 if len(self._by_key[normalize(name)]) == 1:
                     self._exact[name] = country
-        self._folded_names: tuple[str, ...] = tuple(
-            key for key in self._by_key if len(key) > 3
-        )
+        self._folded_names: tuple[str, ...] = tuple(key for key in self._by_key if len(key) > 3)
 
     @property
     def countries(self) -> tuple[Country, ...]:
@@ -84,6 +82,7 @@ class CountryIndex:
         Raises:
             UnknownCountryError: nothing matches; ``.suggestions`` holds the nearest names.
             AmbiguousCountryError: the name belongs to more than one state.
+
         """
         found = self._exact.get(query) if type(query) is str else None
         if found is not None:
@@ -104,7 +103,7 @@ class CountryIndex:
 
         >>> import pfp
         >>> [c.name for c in pfp.suggest_countries("Slovinia")]
-        ['Slovenia', 'Slovakia']
+        ['Slovenia', 'Slovakia', 'Estonia']
         """
         folded = normalize(query)
         close = difflib.get_close_matches(folded, self._folded_names, n=limit * 3, cutoff=0.6)

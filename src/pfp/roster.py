@@ -1,0 +1,116 @@
+"""An organisation's members on one day: what ``pfp.members_at`` returns.
+
+>>> import pfp
+>>> partners = pfp.members_at("2023-06-01")
+>>> len(partners), "Sweden" in partners, "Finland" in partners
+(19, True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import pendulum
+
+from pfp.dates import from_ordinal
+from pfp.model import Country
+from pfp.names import CountryIndex
+
+__all__ = ["Roster"]
+
+
+class Roster:
+    """The members of an organisation on one day: sized, iterable (sorted by name), immutable.
+
+    ``in`` accepts a :class:`~pfp.Country`, any name, former name or alias (any case),
+    or an ISO code.
+
+    >>> import pfp
+    >>> roster = pfp.members_at("1994-08-03")
+    >>> roster
+    <Roster PfP 1994-08-03: 22 members>
+    >>> "ukraine" in roster, "UA" in roster, "Austria" in roster
+    (True, True, False)
+    >>> [c.name for c in roster][:3]
+    ['Albania', 'Azerbaijan', 'Bulgaria']
+    """
+
+    __slots__ = ("_index", "_keys", "_members", "_ordinal", "_org")
+
+    _index: CountryIndex
+    _keys: frozenset[str]
+    _members: tuple[Country, ...]
+    _ordinal: int
+    _org: str
+
+    def __init__(
+        self,
+        org: str,
+        ordinal: int,
+        members: tuple[Country, ...],
+        keys: frozenset[str],
+        index: CountryIndex,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "_org", org)
+        _set(self, "_ordinal", ordinal)
+        _set(self, "_members", members)
+        _set(self, "_keys", keys)
+        _set(self, "_index", index)
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The day this roster describes."""
+        return from_ordinal(self._ordinal)
+
+    @property
+    def org(self) -> str:
+        """The organisation's key, such as ``'PfP'``."""
+        return self._org
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The members as a tuple, sorted by name."""
+        return self._members
+
+    @property
+    def iso3(self) -> frozenset[str]:
+        """The members' ISO alpha-3 codes.
+
+        >>> import pfp
+        >>> sorted(pfp.members_at("1994-01-31").iso3)
+        ['LTU', 'ROU']
+        """
+        return self._keys
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self) -> Iterator[Country]:
+        return iter(self._members)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Country):
+            return item.iso3 in self._keys
+        if isinstance(item, str):
+            return self._index.find(item).iso3 in self._keys
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Roster):
+            return NotImplemented
+        return (self._org, self._ordinal, self._keys) == (other._org, other._ordinal, other._keys)
+
+    def __hash__(self) -> int:
+        return hash((self._org, self._ordinal, self._keys))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __repr__(self) -> str:
+        count = len(self._members)
+        return f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}>"
