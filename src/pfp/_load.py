@@ -80,7 +80,7 @@ class _Reader:
     def sources_of(self, where: str, cell: str, known: Mapping[str, Source]) -> tuple[Source, ...]:
         keys = _split(cell)
         if not keys:
-            self.problems.append(DataProblem(where, "no source: every row cites a source key"))
+            self.problems.append(DataProblem(where, "no source: every event cites at least one source"))
         missing = [key for key in keys if key not in known]
         if missing:
             self.problems.append(
@@ -168,7 +168,7 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
                     "events.csv is kept sorted by date",
                 )
             )
-        previous = max(previous, row["date"])
+        previous = row["date"]
         event_sources = reader.sources_of(where, row["sources"], sources)
         if row["country"] not in countries:
             reader.problems.append(
@@ -207,7 +207,7 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     metadata = tomllib.loads("".join(open_text("dataset.toml")))
     orgs = dict(organizations)
     _, replay_problems = replay(tuple(events), orgs)
-    problems = reader.problems + replay_problems
+    problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
     if problems:
         raise DataError(problems)
     return Dataset(

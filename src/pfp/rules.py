@@ -69,7 +69,7 @@ def replay(
             f"event {i + 1} ({event.date} {event.org} {event.country.iso3} {event.kind.value})"
         )
         if not event.sources:
-            problems.append(DataProblem(where, "an event needs at least one source"))
+            problems.append(DataProblem(where, "no source: every event cites at least one source"))
         effects: list[tuple[str, Rule]] = [(event.org, RULES[event.kind])]
         if event.kind is EventKind.ACCESSION:
             effects += [(program, GRADUATION) for program in graduating.get(event.org, ())]

@@ -1,0 +1,89 @@
+"""Integrity of the bundled data: every row sourced, every key resolves, rows sorted, no loss."""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+from collections import Counter
+
+import pfp
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    resource = importlib.resources.files("pfp").joinpath("_data", name)
+    with resource.open("r", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _keys(cell: str) -> list[str]:
+    return [key for key in cell.split(";") if key]
+
+
+def test_every_event_row_becomes_an_event() -> None:
+    """Nothing is lost between events.csv and the index: one Event per row, same order."""
+    rows = _rows("events.csv")
+    events = pfp.history().events()
+    assert len(events) == len(rows)
+    assert sorted(e.origin for e in events) == sorted(
+        f"events.csv:{number}" for number in range(2, len(rows) + 2)
+    )
+
+
+def test_every_row_cites_a_source_that_exists() -> None:
+    """Events, alternatives, countries and organisations cite at least one known source key."""
+    known = {s.key for s in pfp.sources()}
+    for name in ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv"):
+        for number, row in enumerate(_rows(name), start=2):
+            keys = _keys(row["sources"])
+            assert keys, f"{name}:{number} cites no source"
+            assert set(keys) <= known, f"{name}:{number} cites unknown {set(keys) - known}"
+
+
+def test_every_source_is_cited_by_some_row() -> None:
+    """No orphan sources: each key in sources.csv is used by at least one row."""
+    cited: set[str] = set()
+    for name in ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv"):
+        for row in _rows(name):
+            cited.update(_keys(row["sources"]))
+    assert {s.key for s in pfp.sources()} == cited
+
+
+def test_event_rows_are_sorted_and_unique() -> None:
+    """events.csv is sorted by date (then org and country) and states no fact twice."""
+    rows = _rows("events.csv")
+    keys = [(r["date"], r["org"], r["country"], r["kind"]) for r in rows]
+    assert keys == sorted(keys)
+    assert not [key for key, count in Counter(keys).items() if count > 1]
+
+
+def test_every_event_reaches_its_sources_in_one_step() -> None:
+    """Each event, transition and period carries Source records with a title and publisher."""
+    for event in pfp.events():
+        assert event.sources
+        assert all(source.title and source.publisher for source in event.sources)
+    for change in pfp.transitions():
+        assert change.sources == change.event.sources
+
+
+def test_countries_have_unique_codes() -> None:
+    """ISO alpha-2 and alpha-3 codes are unique, upper case and of the right length."""
+    countries = pfp.countries()
+    assert len({c.iso2 for c in countries}) == len({c.iso3 for c in countries}) == len(countries)
+    assert all(len(c.iso2) == 2 and c.iso2.isupper() for c in countries)
+    assert all(len(c.iso3) == 3 and c.iso3.isupper() for c in countries)
+
+
+def test_disputes_name_their_sources_and_reasons() -> None:
+    """Every recorded alternative reading has its own source and a reason for the choice."""
+    disputes = pfp.disputes()
+    assert {e.country.name for e in disputes} >= {"Malta", "Kazakhstan", "Germany", "Belgium"}
+    for event in disputes:
+        for alternative in event.alternatives:
+            assert alternative.sources and alternative.reason
+            assert alternative.date != event.date or alternative.precision != event.precision
+
+
+def test_data_version_and_as_of() -> None:
+    """The dataset says which version it is and the last day it is known complete."""
+    assert pfp.DATA_VERSION
+    assert pfp.DATA_AS_OF >= max(e.date for e in pfp.events())

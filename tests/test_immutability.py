@@ -1,0 +1,55 @@
+"""Records and rosters cannot be changed, and changing a returned value changes no answer."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import pfp
+
+
+def test_records_are_frozen() -> None:
+    """Country, Event, Transition, Period and Source refuse assignment."""
+    change = pfp.transitions(country="Malta")[0]
+    period = pfp.timeline("Malta")[1]
+    for record, field in [
+        (change.country, "name"),
+        (change.event, "date"),
+        (change, "after"),
+        (period, "status"),
+        (change.sources[0], "title"),
+    ]:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field, None)
+
+
+def test_roster_is_frozen() -> None:
+    """A roster's attributes cannot be set or deleted, and its members are a tuple."""
+    roster = pfp.members_at("2000-01-01")
+    with pytest.raises(AttributeError):
+        roster._members = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del roster._members
+    assert isinstance(roster.countries, tuple)
+    assert isinstance(roster.iso3, frozenset)
+
+
+def test_results_are_tuples_and_later_answers_do_not_change() -> None:
+    """Queries return tuples; rebinding or copying them leaves the engine's answers alone."""
+    changes = pfp.transitions("2004-01-01", "2004-12-31")
+    assert isinstance(changes, tuple)
+    as_list = list(changes)
+    as_list.clear()
+    assert len(pfp.transitions("2004-01-01", "2004-12-31")) == 7
+    events = pfp.events(country="Malta")
+    assert isinstance(events, tuple) and isinstance(events[0].sources, tuple)
+    assert isinstance(pfp.timeline("Malta"), tuple)
+    assert isinstance(pfp.countries()[0].aliases, tuple)
+
+
+def test_records_built_from_lists_store_tuples() -> None:
+    """Lists passed to a record are stored as tuples, so the caller keeps no handle on them."""
+    aliases = ["Narnia Kingdom"]
+    narnia = pfp.Country("Narnia", "NA", "NAR", aliases=aliases)
+    aliases.append("Archenland")
+    assert narnia.aliases == ("Narnia Kingdom",)

@@ -1,0 +1,79 @@
+"""The built wheel carries the data and py.typed; the README's commands are what CI runs."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import pfp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version_matches_metadata() -> None:
+    """pfp.__version__ is the installed distribution's version."""
+    assert pfp.__version__ == importlib.metadata.version("pfp")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built from this checkout, without network access (no build isolation)."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True,
+    )  # fmt: skip
+    (built,) = out.glob("pfp-*.whl")
+    return built
+
+
+def test_wheel_carries_data_and_marker(wheel: Path) -> None:
+    """Every data file, its README and py.typed are inside the wheel."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = {p.name for p in (ROOT / "src" / "pfp" / "_data").iterdir() if p.is_file()}
+    assert {f"pfp/_data/{name}" for name in data} <= names
+    assert "pfp/py.typed" in names
+
+
+def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
+    """Installed from the wheel into a bare folder, pfp answers from its own copy of _data."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+         str(wheel)],
+        check=True,
+    )  # fmt: skip
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import pfp; "
+        "print(pfp.__file__); print(len(pfp.members_at('1994-08-03')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", script, str(target)],
+        check=True, capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    module_file, count = result.stdout.split()
+    assert Path(module_file).is_relative_to(target)
+    assert count == "22"
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```sh", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line and not line.startswith("#")]
+
+
+def test_readme_opens_with_two_commands_and_ci_runs_the_second() -> None:
+    """The README's set-up block has the main job and the test command; CI runs the latter."""
+    main_job, test_command = _readme_commands()
+    assert "pfp" in main_job
+    assert "pytest" in test_command
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
+    assert re.search(r"python3 -m venv", main_job)

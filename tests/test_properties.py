@@ -1,0 +1,75 @@
+"""Engine invariants on the bundled data, over random days (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pfp
+from pfp import Status
+
+DAYS = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31))
+ORGS = st.sampled_from(["PfP", "NATO"])
+
+
+@given(day=DAYS, org=ORGS)
+def test_replaying_transitions_gives_the_roster(day: datetime.date, org: str) -> None:
+    """Applying every transition up to a day to an empty roster reproduces members_at."""
+    members: set[str] = set()
+    for change in pfp.transitions(end=day, org=org):
+        if change.after is Status.MEMBER:
+            members.add(change.country.iso3)
+        else:
+            members.discard(change.country.iso3)
+    assert members == set(pfp.members_at(day, org=org).iso3)
+
+
+@given(start=DAYS, end=DAYS, org=ORGS)
+def test_transitions_between_two_days_turn_one_roster_into_the_other(
+    start: datetime.date, end: datetime.date, org: str
+) -> None:
+    """members_at(a) plus transitions(a+1, b) gives members_at(b)."""
+    start, end = min(start, end), max(start, end)
+    members = set(pfp.members_at(start, org=org).iso3)
+    if end > start:
+        for change in pfp.transitions(start + datetime.timedelta(days=1), end, org=org):
+            if change.after is Status.MEMBER:
+                members.add(change.country.iso3)
+            else:
+                members.discard(change.country.iso3)
+    assert members == set(pfp.members_at(end, org=org).iso3)
+
+
+@given(day=DAYS, org=ORGS)
+def test_status_of_agrees_with_members_at(day: datetime.date, org: str) -> None:
+    """A state is in the roster exactly when its status is MEMBER."""
+    roster = pfp.members_at(day, org=org)
+    for country in pfp.countries():
+        assert (country in roster) is (pfp.status_of(country, day, org=org) is Status.MEMBER)
+
+
+@given(day=DAYS, org=ORGS)
+def test_timeline_periods_tile_time(day: datetime.date, org: str) -> None:
+    """Periods have no gap and no overlap, and the one containing a day gives its status."""
+    for country in pfp.countries():
+        periods = pfp.timeline(country, org=org)
+        assert periods[0].start is None and periods[-1].end is None
+        for before, after in zip(periods, periods[1:], strict=False):
+            assert before.end == after.start
+            assert before.status is not after.status
+        (containing,) = [p for p in periods if day in p]
+        assert containing.status is pfp.status_of(country, day, org=org)
+
+
+@given(start=DAYS, end=DAYS)
+def test_transitions_are_ordered_and_inside_the_range(
+    start: datetime.date, end: datetime.date
+) -> None:
+    """Both ends inclusive, ordered by date then country name."""
+    start, end = min(start, end), max(start, end)
+    changes = pfp.transitions(start, end)
+    assert all(start <= c.date <= end for c in changes)
+    keys = [(c.date, c.country.name) for c in changes]
+    assert keys == sorted(keys)
