@@ -9,6 +9,10 @@ from collections import Counter
 import pfp
 
 
+CITING = ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv", "renames.csv")
+"""Every data file whose rows cite sources."""
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     resource = importlib.resources.files("pfp").joinpath("_data", name)
     with resource.open("r", encoding="utf-8") as handle:
@@ -30,9 +34,9 @@ def test_every_event_row_becomes_an_event() -> None:
 
 
 def test_every_row_cites_a_source_that_exists() -> None:
-    """Events, alternatives, countries and organisations cite at least one known source key."""
+    """Every row of every citing file cites at least one source key, and each key exists."""
     known = {s.key for s in pfp.sources()}
-    for name in ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv"):
+    for name in CITING:
         for number, row in enumerate(_rows(name), start=2):
             keys = _keys(row["sources"])
             assert keys, f"{name}:{number} cites no source"
@@ -42,7 +46,7 @@ def test_every_row_cites_a_source_that_exists() -> None:
 def test_every_source_is_cited_by_some_row() -> None:
     """No orphan sources: each key in sources.csv is used by at least one row."""
     cited: set[str] = set()
-    for name in ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv"):
+    for name in CITING:
         for row in _rows(name):
             cited.update(_keys(row["sources"]))
     assert {s.key for s in pfp.sources()} == cited

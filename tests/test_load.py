@@ -40,7 +40,7 @@ def test_three_faults_give_one_error_naming_all_three() -> None:
     message = str(raised.value)
     assert "unknown country 'ROX'" in message
     assert "unknown source key(s) seed-1800" in message
-    assert "a withdrawal needs status member, but Switzerland is withdrawn" in message
+    assert "a withdrawal needs status member/suspended, but Switzerland is withdrawn" in message
     assert len(raised.value.problems) == 3
     assert all(problem.where.startswith("events.csv:") for problem in raised.value.problems)
 

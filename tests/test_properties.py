@@ -11,7 +11,7 @@ import pfp
 from pfp import Status
 
 DAYS = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31))
-ORGS = st.sampled_from(["PfP", "NATO"])
+ORGS = st.sampled_from([org.key for org in pfp.organizations()])
 
 
 @given(day=DAYS, org=ORGS)

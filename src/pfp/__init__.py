@@ -228,9 +228,13 @@ def organizations() -> tuple[Organization, ...]:
 
     >>> import pfp
     >>> for org in pfp.organizations():
-    ...     print(org.key, org.name, org.founded)
-    NATO North Atlantic Treaty Organization 1949-08-24
-    PfP Partnership for Peace 1994-01-10
+    ...     print(org.key, org.founded, org.name)
+    CSTO 1992-05-15 Collective Security Treaty Organization
+    EU 1958-01-01 European Union
+    GUAM 1997-10-10 GUAM Organization for Democracy and Economic Development
+    MAP 1999-04-24 Membership Action Plan
+    NATO 1949-08-24 North Atlantic Treaty Organization
+    PfP 1994-01-10 Partnership for Peace
     """
     return history().organizations()
 
@@ -256,6 +260,7 @@ def events(*, country: str | Country | None = None) -> tuple[Event, ...]:
     >>> for event in pfp.events(country="Sweden"):
     ...     print(event.date, event.org, event.kind.value)
     1994-05-09 PfP signature
+    1995-01-01 EU accession
     2022-06-29 NATO invitation
     2022-07-05 NATO protocol_signed
     2024-03-07 NATO accession

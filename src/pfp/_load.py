@@ -18,7 +18,7 @@ import pendulum
 
 from pfp.dates import parse_data_date
 from pfp.errors import DataError, DataProblem, InvalidDateError
-from pfp.model import Alternative, Country, Event, EventKind, Organization, Source
+from pfp.model import Alternative, Country, Event, EventKind, Organization, Rename, Source
 from pfp.rules import replay
 
 __all__ = ["Dataset", "dataset", "read_dataset"]
@@ -28,7 +28,19 @@ Row = Mapping[str, str]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sources.csv": ("key", "title", "publisher", "date", "url", "archived_url", "note"),
-    "countries.csv": ("iso3", "iso2", "name", "aliases", "former_names", "sources"),
+    "countries.csv": (
+        "iso3",
+        "iso2",
+        "iso_numeric",
+        "name",
+        "aliases",
+        "former_names",
+        "cow_abb",
+        "cow_code",
+        "gw_code",
+        "sources",
+    ),
+    "renames.csv": ("country", "date", "former_name", "name", "sources", "note"),
     "organizations.csv": ("key", "name", "founded", "graduates_to", "aliases", "sources"),
     "events.csv": ("date", "org", "country", "kind", "sources", "note"),
     "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
@@ -80,7 +92,9 @@ class _Reader:
     def sources_of(self, where: str, cell: str, known: Mapping[str, Source]) -> tuple[Source, ...]:
         keys = _split(cell)
         if not keys:
-            self.problems.append(DataProblem(where, "no source: every event cites at least one source"))
+            self.problems.append(
+                DataProblem(where, "no source: every event cites at least one source")
+            )
         missing = [key for key in keys if key not in known]
         if missing:
             self.problems.append(
@@ -103,6 +117,34 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
 
     """
     reader = _Reader(open_text)
+    sources = _read_sources(reader)
+    alternatives = _read_alternatives(reader, sources)
+    countries = _read_countries(reader, sources, alternatives)
+    organizations = _read_organizations(reader, sources)
+    events = _read_events(reader, sources, countries, organizations, alternatives)
+    for (org, country, kind, date), (where, _) in alternatives.unused():
+        reader.problems.append(
+            DataProblem(
+                where,
+                f"no {kind} of {country or '-'} ({org or '-'}) dated {date} for this alternative",
+            )
+        )
+    metadata = tomllib.loads("".join(open_text("dataset.toml")))
+    _, replay_problems = replay(tuple(events), organizations)
+    problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        version=str(metadata["data_version"]),
+        as_of=parse_data_date(str(metadata["data_as_of"]))[0],
+        sources=tuple(sources.values()),
+        countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
+        organizations=tuple(organizations.values()),
+        events=tuple(events),
+    )
+
+
+def _read_sources(reader: _Reader) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for where, row in reader.rows("sources.csv"):
         if row["key"] in sources:
@@ -121,7 +163,79 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
         )
         if source is not None:
             sources[source.key] = source
+    return sources
 
+
+class _Alternatives:
+    """The rows of ``alternatives.csv``, keyed by the fact they dispute, handed out once each."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str, str, str], list[tuple[str, Alternative]]] = {}
+        self._taken: set[tuple[str, str, str, str]] = set()
+
+    def add(self, key: tuple[str, str, str, str], where: str, alternative: Alternative) -> None:
+        self._by_key.setdefault(key, []).append((where, alternative))
+
+    def take(
+        self, org: str, country: str, kind: str, date: pendulum.Date
+    ) -> tuple[Alternative, ...]:
+        key = (org, country, kind, date.isoformat())
+        self._taken.add(key)
+        return tuple(alternative for _, alternative in self._by_key.get(key, ()))
+
+    def unused(self) -> list[tuple[tuple[str, str, str, str], tuple[str, Alternative]]]:
+        return [(key, rows[0]) for key, rows in self._by_key.items() if key not in self._taken]
+
+
+def _read_alternatives(reader: _Reader, sources: Mapping[str, Source]) -> _Alternatives:
+    found = _Alternatives()
+    for where, row in reader.rows("alternatives.csv"):
+        alt_sources = reader.sources_of(where, row["sources"], sources)
+        alternative = reader.build(
+            where,
+            lambda row=row, alt_sources=alt_sources: _alternative(row, alt_sources),  # type: ignore[misc]
+        )
+        chosen = reader.build(where, lambda row=row: parse_data_date(row["date"])[0])  # type: ignore[misc]
+        if alternative is not None and chosen is not None:
+            key = (row["org"], row["country"], row["kind"], chosen.isoformat())
+            found.add(key, where, alternative)
+    return found
+
+
+def _read_renames(
+    reader: _Reader, sources: Mapping[str, Source], alternatives: _Alternatives
+) -> dict[str, list[Rename]]:
+    renames: dict[str, list[Rename]] = {}
+    for where, row in reader.rows("renames.csv"):
+        rename_sources = reader.sources_of(where, row["sources"], sources)
+        rename = reader.build(
+            where,
+            lambda row=row, rename_sources=rename_sources: _rename(  # type: ignore[misc]
+                row, rename_sources, alternatives
+            ),
+        )
+        if rename is not None:
+            renames.setdefault(row["country"], []).append(rename)
+    return renames
+
+
+def _rename(row: Row, sources: tuple[Source, ...], alternatives: _Alternatives) -> Rename:
+    date, precision = parse_data_date(row["date"])
+    return Rename(
+        date,
+        row["former_name"],
+        row["name"],
+        sources,
+        note=row["note"],
+        precision=precision,
+        alternatives=alternatives.take("", row["country"], "rename", date),
+    )
+
+
+def _read_countries(
+    reader: _Reader, sources: Mapping[str, Source], alternatives: _Alternatives
+) -> dict[str, Country]:
+    renames = _read_renames(reader, sources, alternatives)
     countries: dict[str, Country] = {}
     for where, row in reader.rows("countries.csv"):
         reader.sources_of(where, row["sources"], sources)
@@ -133,13 +247,25 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
                 row["iso3"],
                 _split(row["aliases"]),
                 _split(row["former_names"]),
+                iso_numeric=row["iso_numeric"],
+                cow_code=row["cow_code"],
+                cow_abb=row["cow_abb"],
+                gw_code=row["gw_code"],
+                renames=renames.pop(row["iso3"], ()),
             ),
         )
         if country is not None:
             if country.iso3 in countries:
                 reader.problems.append(DataProblem(where, f"country {country.iso3} repeated"))
             countries[country.iso3] = country
+    for iso3 in renames:
+        reader.problems.append(
+            DataProblem("renames.csv", f"unknown country {iso3!r}; countries.csv lists the codes")
+        )
+    return countries
 
+
+def _read_organizations(reader: _Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
     organizations: dict[str, Organization] = {}
     for where, row in reader.rows("organizations.csv"):
         org_sources = reader.sources_of(where, row["sources"], sources)
@@ -156,9 +282,19 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
         )
         if org is not None:
             organizations[org.key] = org
+    return organizations
 
+
+def _read_events(
+    reader: _Reader,
+    sources: Mapping[str, Source],
+    countries: Mapping[str, Country],
+    organizations: Mapping[str, Organization],
+    alternatives: _Alternatives,
+) -> list[Event]:
     events: list[Event] = []
     previous = ""
+    kinds = {kind.value for kind in EventKind}
     for where, row in reader.rows("events.csv"):
         if row["date"] < previous:
             reader.problems.append(
@@ -170,58 +306,43 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
             )
         previous = row["date"]
         event_sources = reader.sources_of(where, row["sources"], sources)
-        if row["country"] not in countries:
-            reader.problems.append(
-                DataProblem(
-                    where,
-                    f"unknown country {row['country']!r}; "
-                    "countries.csv lists the ISO alpha-3 codes",
-                )
-            )
-            continue
-        if row["org"] not in organizations:
-            reader.problems.append(
-                DataProblem(
-                    where,
-                    f"unknown organisation {row['org']!r}; "
-                    f"known: {', '.join(sorted(organizations))}",
-                )
-            )
-            continue
-        if row["kind"] not in EventKind.__members__.values():
-            kinds = ", ".join(kind.value for kind in EventKind)
-            reader.problems.append(
-                DataProblem(where, f"unknown kind {row['kind']!r}; known: {kinds}")
-            )
+        faults = (
+            [
+                f"unknown country {row['country']!r}; countries.csv lists the ISO alpha-3 codes"
+                for _ in [0]
+                if row["country"] not in countries
+            ]
+            + [
+                f"unknown organisation {row['org']!r}; known: {', '.join(sorted(organizations))}"
+                for _ in [0]
+                if row["org"] not in organizations
+            ]
+            + [
+                f"unknown kind {row['kind']!r}; known: {', '.join(sorted(kinds))}"
+                for _ in [0]
+                if row["kind"] not in kinds
+            ]
+        )
+        if faults:
+            reader.problems.extend(DataProblem(where, fault) for fault in faults)
             continue
         event = reader.build(
             where,
             lambda row=row, event_sources=event_sources, where=where: _event(  # type: ignore[misc]
-                row, countries, event_sources, where
+                row, countries, event_sources, where, alternatives
             ),
         )
         if event is not None:
             events.append(event)
-
-    events = _attach_alternatives(reader, events, sources)
-    metadata = tomllib.loads("".join(open_text("dataset.toml")))
-    orgs = dict(organizations)
-    _, replay_problems = replay(tuple(events), orgs)
-    problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
-    if problems:
-        raise DataError(problems)
-    return Dataset(
-        version=str(metadata["data_version"]),
-        as_of=parse_data_date(str(metadata["data_as_of"]))[0],
-        sources=tuple(sources.values()),
-        countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
-        organizations=tuple(organizations.values()),
-        events=tuple(events),
-    )
+    return events
 
 
 def _event(
-    row: Row, countries: Mapping[str, Country], sources: tuple[Source, ...], where: str
+    row: Row,
+    countries: Mapping[str, Country],
+    sources: tuple[Source, ...],
+    where: str,
+    alternatives: _Alternatives,
 ) -> Event:
     date, precision = parse_data_date(row["date"])
     return Event(
@@ -233,42 +354,8 @@ def _event(
         precision=precision,
         note=row["note"],
         origin=where,
+        alternatives=alternatives.take(row["org"], row["country"], row["kind"], date),
     )
-
-
-def _attach_alternatives(
-    reader: _Reader, events: list[Event], sources: Mapping[str, Source]
-) -> list[Event]:
-    """Give each event the other readings of its date that ``alternatives.csv`` records."""
-    found: dict[int, list[Alternative]] = {}
-    by_key = {
-        (e.org, e.country.iso3, e.kind.value, e.date.isoformat()): i for i, e in enumerate(events)
-    }
-    for where, row in reader.rows("alternatives.csv"):
-        alt_sources = reader.sources_of(where, row["sources"], sources)
-        chosen = parse_data_date(row["date"])[0].isoformat() if row["date"] else ""
-        target = by_key.get((row["org"], row["country"], row["kind"], chosen))
-        if target is None:
-            reader.problems.append(
-                DataProblem(
-                    where,
-                    f"no event {row['org']} {row['country']} {row['kind']} on "
-                    f"{row['date']} in events.csv for this alternative",
-                )
-            )
-            continue
-        alternative = reader.build(
-            where,
-            lambda row=row, alt_sources=alt_sources: _alternative(  # type: ignore[misc]
-                row, alt_sources
-            ),
-        )
-        if alternative is not None:
-            found.setdefault(target, []).append(alternative)
-    return [
-        attrs.evolve(event, alternatives=tuple(found[i])) if i in found else event
-        for i, event in enumerate(events)
-    ]
 
 
 def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:

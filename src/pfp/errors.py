@@ -90,7 +90,7 @@ class UnknownOrganizationError(PfpError, LookupError):
     ...     pfp.members_at("2000-01-01", org="SEATO")
     ... except pfp.UnknownOrganizationError as error:
     ...     print(error)
-    no organisation is known as 'SEATO'; known: NATO, PfP
+    no organisation is known as 'SEATO'; known: CSTO, EU, GUAM, MAP, NATO, PfP
     """
 
     def __init__(self, query: object, known: Iterable[str]) -> None:
@@ -156,7 +156,7 @@ class DataError(PfpError):
     ...     pfp.History([pfp.Event("2000-01-01", malta, "withdrawal", [nyt])])
     ... except pfp.DataError as error:
     ...     print(error.problems[0].message)
-    a withdrawal needs status member, but Malta is non_member
+    a withdrawal needs status member/suspended, but Malta is non_member
     """
 
     def __init__(self, problems: Sequence[DataProblem]) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "Organization",
     "Period",
     "Precision",
+    "Rename",
     "Source",
     "Status",
     "Transition",
@@ -54,7 +55,11 @@ class Status(enum.StrEnum):
     WITHDRAWN = "withdrawn"
     """Took part once and has left."""
     NATO_MEMBER = "nato_member"
-    """A NATO ally: for NATO's programmes (PfP), what a partner becomes on accession."""
+    """A NATO ally: for NATO's programmes (PfP, MAP), what a participant becomes on accession."""
+    OBSERVER = "observer"
+    """Holds observer status (for the CSTO: Serbia's parliament in its Parliamentary Assembly)."""
+    SUSPENDED = "suspended"
+    """A member whose participation is suspended or frozen, not (yet) withdrawn."""
 
 
 class Precision(enum.StrEnum):
@@ -86,6 +91,10 @@ class EventKind(enum.StrEnum):
     """The organisation's members signed the state's accession protocol."""
     RESOLUTION = "resolution"
     """A national decision in favour of joining that changes nothing in the organisation."""
+    SUSPENSION = "suspension"
+    """A member suspended or froze its participation."""
+    OBSERVER = "observer"
+    """Granted observer status."""
 
 
 def _tuple_of_str(value: object) -> tuple[str, ...]:
@@ -128,6 +137,39 @@ class Source:
 
 
 @attrs.frozen(order=False)
+class Rename:
+    """A change of the name a state is officially known by, from ``date`` on.
+
+    >>> import pfp
+    >>> rename = pfp.country("North Macedonia").renames[0]
+    >>> rename.date, rename.former_name, rename.name
+    (Date(2019, 2, 15), 'the former Yugoslav Republic of Macedonia', 'North Macedonia')
+    >>> rename.alternatives[0].date
+    Date(2019, 2, 12)
+    """
+
+    date: pendulum.Date = attrs.field(converter=to_date)
+    former_name: str
+    name: str
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False)
+    alternatives: tuple[Alternative, ...] = attrs.field(
+        default=(), converter=_alternatives, kw_only=True, repr=False
+    )
+    precision: Precision = attrs.field(
+        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+    )
+
+
+def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
+    return tuple(sorted(value, key=lambda r: r.date))
+
+
+def _optional_int(value: object) -> int | None:
+    return None if value in (None, "") else int(value)  # type: ignore[call-overload]
+
+
+@attrs.frozen(order=False)
 class Country:
     """A state, with the codes and every name it is found by.
 
@@ -144,6 +186,22 @@ class Country:
     iso3: str
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
     former_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+    iso_numeric: str = attrs.field(default="", kw_only=True, repr=False)
+    """ISO 3166-1 numeric code, as a three-digit string ('' where ISO assigns none)."""
+    cow_code: int | None = attrs.field(
+        default=None, converter=_optional_int, kw_only=True, repr=False
+    )
+    """Correlates of War state number (``ccode``)."""
+    cow_abb: str = attrs.field(default="", kw_only=True, repr=False)
+    """Correlates of War state abbreviation (``StateAbb``)."""
+    gw_code: int | None = attrs.field(
+        default=None, converter=_optional_int, kw_only=True, repr=False
+    )
+    """Gleditsch-Ward state number."""
+    renames: tuple[Rename, ...] = attrs.field(
+        default=(), converter=_renames, kw_only=True, repr=False
+    )
+    """The sourced changes of official name, oldest first."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -154,6 +212,29 @@ class Country:
         ('Czech Republic', 'Czechia')
         """
         return (self.name, *self.aliases, *self.former_names)
+
+    def name_at(self, when: object) -> str:
+        """The name in official use on day ``when`` (``name`` if it never changed).
+
+        >>> import pfp
+        >>> mk = pfp.country("MK")
+        >>> mk.name_at("2019-02-14"), mk.name_at("2019-02-15")
+        ('the former Yugoslav Republic of Macedonia', 'North Macedonia')
+        >>> pfp.country("Turkey").name_at("2024-01-01")
+        'Türkiye'
+
+        Raises:
+            InvalidDateError: when ``when`` is not a date.
+
+        """
+        if not self.renames:
+            return self.name
+        day = to_date(when)
+        current = self.renames[0].former_name
+        for rename in self.renames:
+            if rename.date <= day:
+                current = rename.name
+        return current
 
 
 @attrs.frozen(order=False)

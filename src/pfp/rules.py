@@ -16,7 +16,7 @@ from pfp.model import Event, EventKind, Organization, Status, Transition
 
 __all__ = ["GRADUATION", "RULES", "Rule", "replay"]
 
-_OUTSIDE = frozenset({Status.NON_MEMBER, Status.APPLICANT, Status.INVITED})
+_OUTSIDE = frozenset({Status.NON_MEMBER, Status.APPLICANT, Status.INVITED, Status.OBSERVER})
 
 
 @attrs.frozen
@@ -30,7 +30,7 @@ class Rule:
 RULES: dict[EventKind, Rule] = {
     EventKind.SIGNATURE: Rule(_OUTSIDE, Status.MEMBER),
     EventKind.ACCESSION: Rule(_OUTSIDE | {Status.WITHDRAWN}, Status.MEMBER),
-    EventKind.WITHDRAWAL: Rule(frozenset({Status.MEMBER}), Status.WITHDRAWN),
+    EventKind.WITHDRAWAL: Rule(frozenset({Status.MEMBER, Status.SUSPENDED}), Status.WITHDRAWN),
     EventKind.REACTIVATION_REQUEST: Rule(frozenset({Status.WITHDRAWN}), Status.APPLICANT),
     EventKind.REACTIVATION: Rule(frozenset({Status.WITHDRAWN, Status.APPLICANT}), Status.MEMBER),
     EventKind.APPLICATION: Rule(
@@ -39,6 +39,8 @@ RULES: dict[EventKind, Rule] = {
     EventKind.INVITATION: Rule(_OUTSIDE, Status.INVITED),
     EventKind.PROTOCOL_SIGNED: Rule(_OUTSIDE, Status.INVITED),
     EventKind.RESOLUTION: Rule(frozenset(Status), None),
+    EventKind.SUSPENSION: Rule(frozenset({Status.MEMBER, Status.SUSPENDED}), Status.SUSPENDED),
+    EventKind.OBSERVER: Rule(_OUTSIDE | {Status.WITHDRAWN}, Status.OBSERVER),
 }
 """The effect of each event kind inside its own organisation."""
 
