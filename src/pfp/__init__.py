@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pfp._load import dataset
+from pfp.countryset import CountrySet
 from pfp.engine import History
 from pfp.errors import (
     AmbiguousCountryError,
@@ -34,10 +36,12 @@ from pfp.model import (
     Organization,
     Period,
     Precision,
+    Rename,
     Source,
     Status,
     Transition,
 )
+from pfp.notes import affiliations as _affiliations
 from pfp.roster import Roster
 
 if TYPE_CHECKING:
@@ -51,6 +55,7 @@ __all__ = [
     "Alternative",
     "AmbiguousCountryError",
     "Country",
+    "CountrySet",
     "DataError",
     "Event",
     "EventKind",
@@ -61,6 +66,7 @@ __all__ = [
     "Period",
     "PfpError",
     "Precision",
+    "Rename",
     "Roster",
     "Source",
     "Status",
@@ -68,6 +74,7 @@ __all__ = [
     "UnknownCountryError",
     "UnknownOrganizationError",
     "__version__",
+    "affiliations",
     "countries",
     "country",
     "disputes",
@@ -187,6 +194,27 @@ def timeline(country: str | Country, *, org: str | None = None) -> tuple[Period,
 
     """
     return history().timeline(country, org=org)
+
+
+def affiliations(
+    country: str | Country, when: Any, *, orgs: Iterable[str] | None = None
+) -> tuple[str, ...]:
+    """A state's standing in the other organisations on day ``when``, in words.
+
+    Produces the "Notes" column of the seed's table of partners from the data:
+
+    >>> import pfp
+    >>> pfp.affiliations("Armenia", "2023-06-01")
+    ('CSTO member',)
+    >>> pfp.affiliations("Albania", "2005-01-01")
+    ('MAP member',)
+
+    Raises:
+        UnknownCountryError: with suggestions, for a name no state bears.
+        UnknownOrganizationError: for an unknown name in ``orgs``.
+
+    """
+    return _affiliations(history(), country, when, orgs=orgs)
 
 
 def country(query: str | Country) -> Country:

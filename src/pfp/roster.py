@@ -13,11 +13,12 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
+from pfp.countryset import CountrySet, SetLike, combine
 from pfp.dates import from_ordinal
 from pfp.model import Country
 from pfp.names import CountryIndex
 
-__all__ = ["Roster"]
+__all__ = ["Roster", "new_roster"]
 
 
 class Roster:
@@ -105,6 +106,27 @@ class Roster:
     def __hash__(self) -> int:
         return hash((self._org, self._ordinal, self._keys))
 
+    @property
+    def names_index(self) -> CountryIndex:
+        """The index that resolves names for ``in``."""
+        return self._index
+
+    def __or__(self, other: SetLike) -> CountrySet:
+        """Members of either: ``pfp.members_at(day) | pfp.members_at(day, org="NATO")``."""
+        return combine(self, other, "|")
+
+    def __and__(self, other: SetLike) -> CountrySet:
+        """Members of both."""
+        return combine(self, other, "&")
+
+    def __sub__(self, other: SetLike) -> CountrySet:
+        """Members of this roster not in ``other``."""
+        return combine(self, other, "-")
+
+    def __xor__(self, other: SetLike) -> CountrySet:
+        """Members of exactly one of the two."""
+        return combine(self, other, "^")
+
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
@@ -114,3 +136,34 @@ class Roster:
     def __repr__(self) -> str:
         count = len(self._members)
         return f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}>"
+
+
+class _Building(Roster):
+    """A roster being filled in: plain slot stores, then :func:`new_roster` makes it a Roster."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # type: ignore[assignment]  # unfrozen, on purpose
+
+
+def new_roster(
+    org: str, ordinal: int, members: tuple[Country, ...], keys: frozenset[str], index: CountryIndex
+) -> Roster:
+    """Return ``Roster(org, ordinal, members, keys, index)`` at a third of the cost.
+
+    The engine's hot path: a frozen class must route every store through
+    ``object.__setattr__``; this fills a same-layout unfrozen twin and retypes it.
+
+    >>> import pfp
+    >>> old = pfp.members_at("1994-08-03")
+    >>> new = new_roster("PfP", 728143, old.countries, old.iso3, CountryIndex(old))
+    >>> new == old, type(new).__name__
+    (True, 'Roster')
+    """
+    roster: Roster = _Building.__new__(_Building)
+    roster._org = org
+    roster._ordinal = ordinal
+    roster._members = members
+    roster._keys = keys
+    roster._index = index
+    roster.__class__ = Roster
+    return roster

@@ -1,0 +1,145 @@
+"""Sets of states that combine with ``|``, ``&``, ``-`` and ``^`` across organisations and days.
+
+>>> import pfp
+>>> day = "2023-06-01"
+>>> eu, nato, partners = (pfp.members_at(day, org=o) for o in ("EU", "NATO", "PfP"))
+>>> eu - nato - partners
+<CountrySet: Cyprus>
+>>> len(eu & nato), len(partners | nato)
+(22, 50)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+import attrs
+
+from pfp.model import Country
+from pfp.names import CountryIndex
+
+__all__ = ["CountrySet", "SetLike"]
+
+
+class SetLike(Protocol):
+    """What a set operation needs of its operands: a roster or a country set."""
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The states, sorted by name."""
+
+    @property
+    def iso3(self) -> frozenset[str]:
+        """Their ISO alpha-3 codes."""
+
+    @property
+    def names_index(self) -> CountryIndex:
+        """The index that resolves names."""
+
+
+class CountrySet:
+    """An immutable set of states, sorted by name, found by any name or code with ``in``.
+
+    >>> import pfp
+    >>> before, after = pfp.members_at("2004-03-28"), pfp.members_at("2004-03-29")
+    >>> [c.iso2 for c in before - after]
+    ['BG', 'EE', 'LV', 'LT', 'RO', 'SK', 'SI']
+    >>> "Bulgaria" in before - after
+    True
+    """
+
+    __slots__ = ("_index", "_keys", "_members")
+
+    _index: CountryIndex
+    _keys: frozenset[str]
+    _members: tuple[Country, ...]
+
+    def __init__(self, countries: Iterable[Country], index: CountryIndex) -> None:
+        unique = {c.iso3: c for c in countries}
+        _set = object.__setattr__
+        _set(self, "_members", tuple(sorted(unique.values(), key=lambda c: c.name)))
+        _set(self, "_keys", frozenset(unique))
+        _set(self, "_index", index)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The states as a tuple, sorted by name."""
+        return self._members
+
+    @property
+    def iso3(self) -> frozenset[str]:
+        """The states' ISO alpha-3 codes."""
+        return self._keys
+
+    @property
+    def names_index(self) -> CountryIndex:
+        """The index that resolves names for ``in``."""
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self) -> Iterator[Country]:
+        return iter(self._members)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Country):
+            return item.iso3 in self._keys
+        if isinstance(item, str):
+            return self._index.find(item).iso3 in self._keys
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CountrySet):
+            return self._keys == other._keys
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._keys)
+
+    def __or__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "|")
+
+    def __and__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "&")
+
+    def __sub__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "-")
+
+    def __xor__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "^")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __repr__(self) -> str:
+        if len(self._members) <= 5:
+            return f"<CountrySet: {', '.join(c.name for c in self._members) or 'empty'}>"
+        return f"<CountrySet: {len(self._members)} states>"
+
+
+def combine(left: SetLike, right: object, operator: str) -> CountrySet:
+    """Apply a set operator to two rosters or country sets.
+
+    Raises:
+        TypeError: when ``right`` is neither a roster nor a country set.
+
+    """
+    if not (hasattr(right, "iso3") and hasattr(right, "countries")):
+        raise TypeError(
+            f"cannot combine a {type(left).__name__} with a {type(right).__name__}; "
+            "use a Roster (pfp.members_at) or a CountrySet"
+        )
+    keys_left, keys_right = left.iso3, right.iso3
+    keys = {
+        "|": keys_left | keys_right,
+        "&": keys_left & keys_right,
+        "-": keys_left - keys_right,
+        "^": keys_left ^ keys_right,
+    }[operator]
+    pool = {c.iso3: c for c in (*left.countries, *right.countries)}
+    return CountrySet((pool[key] for key in keys), left.names_index)
