@@ -31,6 +31,7 @@ from pfp.errors import (
 from pfp.model import (
     Alternative,
     Country,
+    Dispute,
     Event,
     EventKind,
     Organization,
@@ -42,6 +43,7 @@ from pfp.model import (
     Transition,
 )
 from pfp.notes import affiliations as _affiliations
+from pfp.readings import UnknownAlternativeError, under
 from pfp.roster import Roster
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ __all__ = [
     "Country",
     "CountrySet",
     "DataError",
+    "Dispute",
     "Event",
     "EventKind",
     "History",
@@ -71,6 +74,7 @@ __all__ = [
     "Source",
     "Status",
     "Transition",
+    "UnknownAlternativeError",
     "UnknownCountryError",
     "UnknownOrganizationError",
     "__version__",
@@ -83,6 +87,7 @@ __all__ = [
     "members_at",
     "organization",
     "organizations",
+    "reading",
     "source",
     "sources",
     "status_of",
@@ -323,18 +328,46 @@ def source(key: str) -> Source:
     raise _UnknownSourceError(key, [s.key for s in dataset().sources])
 
 
-def disputes() -> tuple[Event, ...]:
-    """The events whose date some source gives differently, each with its ``alternatives``.
+def reading(*alternatives: Alternative) -> History:
+    """The bundled history answered under other readings of disputed dates.
 
     >>> import pfp
-    >>> for event in pfp.disputes():
-    ...     if event.org == "PfP":
-    ...         print(event.country.name, event.date, [str(a.date) for a in event.alternatives])
-    Kazakhstan 1994-05-27 ['1995-01-01']
-    Russia 1994-06-22 ['1995-05-01']
-    Malta 1996-10-27 ['1996-10-01', '1996-10-29']
+    >>> germany = next(d for d in pfp.disputes() if d.country.name == "Germany")
+    >>> [str(a.date) for a in germany.alternatives]
+    ['1955-05-09']
+    >>> nine_may = pfp.reading(germany.alternatives[0])
+    >>> nine_may.status_of("Germany", "1955-05-07", org="NATO")
+    <Status.INVITED: 'invited'>
+
+    Raises:
+        UnknownAlternativeError: for an alternative no bundled event records.
+        DataError: when the reading would put a state's events out of order.
+
     """
-    return tuple(e for e in history().events() if e.alternatives)
+    return under(history(), *alternatives)
+
+
+def disputes() -> tuple[Dispute, ...]:
+    """Every fact whose date some source gives differently, with its ``alternatives``.
+
+    Events and changes of name, in date order; each alternative has its sources and the
+    reason the data keeps the chosen date.
+
+    >>> import pfp
+    >>> for dispute in pfp.disputes():
+    ...     if dispute.org in ("PfP", ""):
+    ...         print(dispute)
+    Dispute(Kazakhstan, PfP signature, 1994-05-27; also 1995 (year))
+    Dispute(Russia, PfP signature, 1994-06-22; also 1995-05 (month))
+    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
+    Dispute(North Macedonia, rename, 2019-02-15; also 2019-02-12)
+
+    """
+    found = [
+        Dispute(e.country, e.org, e.kind.value, e) for e in history().events() if e.alternatives
+    ]
+    found += [Dispute(c, "", "rename", r) for c in countries() for r in c.renames if r.alternatives]
+    return tuple(sorted(found, key=lambda dispute: dispute.date))
 
 
 class _UnknownSourceError(PfpError, LookupError):

@@ -24,6 +24,7 @@ from pfp.dates import to_date
 __all__ = [
     "Alternative",
     "Country",
+    "Dispute",
     "Event",
     "EventKind",
     "Organization",
@@ -302,6 +303,54 @@ class Event:
 
     def __repr__(self) -> str:
         return f"Event({self.date}, {self.country.name!r}, {self.kind.value!r}, org={self.org!r})"
+
+
+@attrs.frozen(order=False)
+class Dispute:
+    """A fact whose date sources give differently: the chosen reading and the others.
+
+    >>> import pfp
+    >>> malta = next(d for d in pfp.disputes() if d.country.name == "Malta")
+    >>> malta
+    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
+    >>> malta.fact.sources[0].key
+    'seed'
+    """
+
+    country: Country
+    org: str
+    """The organisation concerned ('' for a change of name)."""
+    kind: str
+    """The event kind, or ``'rename'``."""
+    fact: Event | Rename = attrs.field(repr=False)
+    """The event or rename as the data keeps it."""
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The chosen date."""
+        return self.fact.date
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the chosen date."""
+        return self.fact.sources
+
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        """The other readings, each with its sources and the reason it was not chosen."""
+        return self.fact.alternatives
+
+    def __repr__(self) -> str:
+        others = ", ".join(
+            f"{a.date:%Y-%m} (month)"
+            if a.precision is Precision.MONTH
+            else f"{a.date:%Y} (year)"
+            if a.precision is Precision.YEAR
+            else str(a.date)
+            for a in self.alternatives
+        )
+        subject = f"{self.org} {self.kind}" if self.org else self.kind
+        return f"Dispute({self.country.name}, {subject}, {self.date}; also {others})"
 
 
 @attrs.frozen(order=False)
