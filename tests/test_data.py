@@ -9,7 +9,16 @@ from collections import Counter
 import pfp
 
 
-CITING = ("events.csv", "alternatives.csv", "countries.csv", "organizations.csv", "renames.csv")
+CITING = (
+    "events.csv",
+    "alternatives.csv",
+    "countries.csv",
+    "organizations.csv",
+    "renames.csv",
+    "milestones.csv",
+    "figures.csv",
+    "cooperation_areas.csv",
+)
 """Every data file whose rows cite sources."""
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pfp._load import dataset
 from pfp.countryset import CountrySet
+from pfp.dates import to_date
 from pfp.engine import History
 from pfp.errors import (
     AmbiguousCountryError,
@@ -44,6 +45,7 @@ from pfp.model import (
 )
 from pfp.notes import affiliations as _affiliations
 from pfp.readings import UnknownAlternativeError, under
+from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
 from pfp.roster import Roster
 
 if TYPE_CHECKING:
@@ -56,15 +58,19 @@ __all__ = [
     "DATA_VERSION",
     "Alternative",
     "AmbiguousCountryError",
+    "CooperationArea",
     "Country",
     "CountrySet",
     "DataError",
     "Dispute",
     "Event",
     "EventKind",
+    "Figure",
     "History",
     "InvalidDateError",
     "InvalidRangeError",
+    "Milestone",
+    "MilestoneKind",
     "Organization",
     "Period",
     "PfpError",
@@ -79,12 +85,16 @@ __all__ = [
     "UnknownOrganizationError",
     "__version__",
     "affiliations",
+    "cooperation_areas",
     "countries",
     "country",
     "disputes",
     "events",
+    "figure",
+    "figures",
     "history",
     "members_at",
+    "milestones",
     "organization",
     "organizations",
     "reading",
@@ -325,7 +335,73 @@ def source(key: str) -> Source:
     for found in dataset().sources:
         if found.key == key:
             return found
-    raise _UnknownSourceError(key, [s.key for s in dataset().sources])
+    raise _UnknownKeyError("source", key, [s.key for s in dataset().sources])
+
+
+def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
+    """The programme's milestones that touch the days from ``start`` to ``end`` (inclusive).
+
+    >>> import pfp
+    >>> for milestone in pfp.milestones("2004-01-01", "2004-12-31"):
+    ...     print(milestone.start, milestone.kind.value, milestone.name)
+    2004-06-07 initiative Partnership Action Plan on Defence Institution Building (PAP-DIB) text
+    2004-06-28 initiative Istanbul Cooperation Initiative (ICI) launched
+    2004-06-28 summit Istanbul summit
+
+    Raises:
+        InvalidRangeError: when ``end`` is before ``start``.
+
+    """
+    low = None if start is None else to_date(start)
+    high = None if end is None else to_date(end)
+    if low is not None and high is not None and high < low:
+        raise InvalidRangeError(
+            f"the range ends ({high}) before it starts ({low}); pass start <= end"
+        )
+    return tuple(
+        m
+        for m in sorted(dataset().milestones, key=lambda m: m.start)
+        if (high is None or m.start <= high) and (low is None or m.last_day >= low)
+    )
+
+
+def figures() -> tuple[Figure, ...]:
+    """The numbers the sources give about the programme, each with unit, period and source.
+
+    >>> import pfp
+    >>> [f.key for f in pfp.figures()][:2]
+    ['wif-avg-fy1996-2005', 'wif-avg-fy2006-2010']
+    """
+    return dataset().figures
+
+
+def figure(key: str) -> Figure:
+    """The figure recorded under ``key``.
+
+    >>> import pfp
+    >>> pfp.figure("sweden-1997-interoperability-objectives").value
+    35
+
+    Raises:
+        LookupError: (a :class:`PfpError`) naming the nearest keys.
+
+    """
+    for found in dataset().figures:
+        if found.key == key:
+            return found
+    raise _UnknownKeyError("figure", key, [f.key for f in dataset().figures])
+
+
+def cooperation_areas() -> tuple[CooperationArea, ...]:
+    """The objectives the PfP Framework Document sets, in its order.
+
+    >>> import pfp
+    >>> for area in pfp.cooperation_areas()[:2]:
+    ...     print(area.number, area.text)
+    1 facilitation of transparency in national defence planning and budgeting processes
+    2 ensuring democratic control of defence forces
+    """
+    return dataset().cooperation_areas
 
 
 def reading(*alternatives: Alternative) -> History:
@@ -370,11 +446,11 @@ def disputes() -> tuple[Dispute, ...]:
     return tuple(sorted(found, key=lambda dispute: dispute.date))
 
 
-class _UnknownSourceError(PfpError, LookupError):
-    def __init__(self, key: str, known: list[str]) -> None:
+class _UnknownKeyError(PfpError, LookupError):
+    def __init__(self, what: str, key: str, known: list[str]) -> None:
         near = difflib.get_close_matches(key, known, n=3)
-        hint = f"did you mean {', '.join(near)}?" if near else "pfp.sources() lists them"
-        super().__init__(f"no source has key {key!r}; {hint}")
+        hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
+        super().__init__(f"no {what} has key {key!r}; {hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])

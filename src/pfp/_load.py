@@ -19,6 +19,7 @@ import pendulum
 from pfp.dates import parse_data_date
 from pfp.errors import DataError, DataProblem, InvalidDateError
 from pfp.model import Alternative, Country, Event, EventKind, Organization, Rename, Source
+from pfp.record import CooperationArea, Figure, Milestone
 from pfp.rules import replay
 
 __all__ = ["Dataset", "dataset", "read_dataset"]
@@ -44,6 +45,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "organizations.csv": ("key", "name", "founded", "graduates_to", "aliases", "sources"),
     "events.csv": ("date", "org", "country", "kind", "sources", "note"),
     "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
+    "milestones.csv": ("start", "end", "name", "kind", "place", "sources", "note"),
+    "figures.csv": (
+        "key",
+        "description",
+        "value",
+        "unit",
+        "period_start",
+        "period_end",
+        "sources",
+        "note",
+    ),
+    "cooperation_areas.csv": ("number", "text", "sources", "note"),
 }
 """Each data file and its columns, in order (``_data/README.md`` explains them)."""
 
@@ -58,6 +71,9 @@ class Dataset:
     countries: tuple[Country, ...]
     organizations: tuple[Organization, ...]
     events: tuple[Event, ...]
+    milestones: tuple[Milestone, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    cooperation_areas: tuple[CooperationArea, ...] = ()
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -122,6 +138,7 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     countries = _read_countries(reader, sources, alternatives)
     organizations = _read_organizations(reader, sources)
     events = _read_events(reader, sources, countries, organizations, alternatives)
+    milestones, figures, areas = _read_record(reader, sources)
     for (org, country, kind, date), (where, _) in alternatives.unused():
         reader.problems.append(
             DataProblem(
@@ -141,7 +158,68 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
         countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
         organizations=tuple(organizations.values()),
         events=tuple(events),
+        milestones=milestones,
+        figures=figures,
+        cooperation_areas=areas,
     )
+
+
+def _date_or_none(cell: str) -> pendulum.Date | None:
+    return parse_data_date(cell)[0] if cell else None
+
+
+def _read_record(
+    reader: _Reader, sources: Mapping[str, Source]
+) -> tuple[tuple[Milestone, ...], tuple[Figure, ...], tuple[CooperationArea, ...]]:
+    """Read the programme's record: milestones, figures and cooperation areas."""
+    milestones: list[Milestone] = []
+    for where, row in reader.rows("milestones.csv"):
+        cited = reader.sources_of(where, row["sources"], sources)
+        milestone = reader.build(
+            where,
+            lambda row=row, cited=cited: Milestone(  # type: ignore[misc]
+                parse_data_date(row["start"])[0],
+                _date_or_none(row["end"]),
+                row["name"],
+                row["kind"],
+                row["place"],
+                cited,
+                note=row["note"],
+                precision=parse_data_date(row["start"])[1],
+            ),
+        )
+        if milestone is not None:
+            milestones.append(milestone)
+    figures: list[Figure] = []
+    for where, row in reader.rows("figures.csv"):
+        cited = reader.sources_of(where, row["sources"], sources)
+        figure = reader.build(
+            where,
+            lambda row=row, cited=cited: Figure(  # type: ignore[misc]
+                row["key"],
+                row["description"],
+                row["value"],
+                row["unit"],
+                _date_or_none(row["period_start"]),
+                _date_or_none(row["period_end"]),
+                cited,
+                note=row["note"],
+            ),
+        )
+        if figure is not None:
+            figures.append(figure)
+    areas: list[CooperationArea] = []
+    for where, row in reader.rows("cooperation_areas.csv"):
+        cited = reader.sources_of(where, row["sources"], sources)
+        area = reader.build(
+            where,
+            lambda row=row, cited=cited: CooperationArea(  # type: ignore[misc]
+                row["number"], row["text"].rstrip(";. "), cited, note=row["note"]
+            ),
+        )
+        if area is not None:
+            areas.append(area)
+    return tuple(milestones), tuple(figures), tuple(areas)
 
 
 def _read_sources(reader: _Reader) -> dict[str, Source]:

@@ -1,0 +1,113 @@
+"""The programme's own record: milestones, figures and the Framework Document's objectives.
+
+>>> import pfp
+>>> [m.name for m in pfp.milestones("1994-01-01", "1994-01-31")][0]
+'Brussels summit (NAC/NACC Heads of State and Government) launching the Partnership for Peace'
+>>> pfp.figure("isaf-troops-2010-08").value
+120000
+>>> len(pfp.cooperation_areas())
+5
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import pendulum
+
+from pfp.dates import to_date
+from pfp.model import Precision, Source, _sources
+
+__all__ = ["CooperationArea", "Figure", "Milestone", "MilestoneKind"]
+
+
+class MilestoneKind(enum.StrEnum):
+    """What kind of milestone: the values of ``milestones.csv``'s ``kind`` column."""
+
+    SUMMIT = "summit"
+    MEETING = "meeting"
+    INITIATIVE = "initiative"
+    INSTITUTION = "institution"
+    OPERATION = "operation"
+    STATEMENT = "statement"
+    WAR = "war"
+
+
+def _optional_date(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value)
+
+
+def _number(value: object) -> int | float:
+    number = float(str(value))
+    return int(number) if number.is_integer() else number
+
+
+@attrs.frozen(order=False)
+class Milestone:
+    """A dated step in the programme's history: a summit, an initiative, an institution.
+
+    ``end`` is the last day (inclusive) of a multi-day event, None for a single day.
+
+    >>> import pfp
+    >>> prague = next(m for m in pfp.milestones() if m.name == "Prague summit")
+    >>> prague
+    Milestone(2002-11-21 .. 2002-11-22, 'Prague summit')
+    >>> prague.place, [source.key for source in prague.sources]
+    ('Prague, Czech Republic', ['nato-prague-readers-guide', 'nato-pr-2002-128', 'seed-6'])
+    """
+
+    start: pendulum.Date = attrs.field(converter=to_date)
+    end: pendulum.Date | None = attrs.field(converter=_optional_date)
+    name: str
+    kind: MilestoneKind = attrs.field(converter=MilestoneKind)
+    place: str
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False)
+    precision: Precision = attrs.field(
+        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+    )
+
+    @property
+    def last_day(self) -> pendulum.Date:
+        """The last day of the milestone (its start for a single day)."""
+        return self.end or self.start
+
+    def __repr__(self) -> str:
+        span = f"{self.start} .. {self.end}" if self.end else str(self.start)
+        return f"Milestone({span}, {self.name!r})"
+
+
+@attrs.frozen(order=False)
+class Figure:
+    """A number the sources give about the programme, with its unit and period.
+
+    >>> import pfp
+    >>> wif = pfp.figure("wif-avg-fy1996-2005")
+    >>> wif.value, wif.unit, str(wif.period_start), str(wif.period_end)
+    (43, 'USD million per year', '1996-01-01', '2005-01-01')
+    """
+
+    key: str
+    description: str
+    value: int | float = attrs.field(converter=_number)
+    unit: str
+    period_start: pendulum.Date | None = attrs.field(converter=_optional_date, repr=False)
+    period_end: pendulum.Date | None = attrs.field(converter=_optional_date, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False)
+
+
+@attrs.frozen(order=False)
+class CooperationArea:
+    """One of the objectives the PfP Framework Document (10 January 1994) sets partners.
+
+    >>> import pfp
+    >>> pfp.cooperation_areas()[1].text
+    'ensuring democratic control of defence forces'
+    """
+
+    number: int = attrs.field(converter=int)
+    text: str
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False)
