@@ -14,7 +14,8 @@ def _dispute(name: str, kind: str) -> pfp.Dispute:
 
 def test_known_disputes_are_all_listed() -> None:
     """Malta's withdrawal, Kazakhstan's entry, North Macedonia's renaming, Germany's and the
-    founders' NATO dates are each recorded with the other reading and its source."""
+    founders' NATO dates are each recorded with the other reading and its source.
+    """
     expected = {
         ("Malta", "withdrawal"): "1996-10-29",
         ("Kazakhstan", "signature"): "1995-01-01",
@@ -43,9 +44,7 @@ def test_reading_changes_answers_and_leaves_the_default_alone() -> None:
 def test_founders_under_the_signature_reading() -> None:
     """Dating the founders from the treaty's signature, NATO had 12 members in May 1949."""
     founders = [
-        d.alternatives[0]
-        for d in pfp.disputes()
-        if d.org == "NATO" and str(d.date) == "1949-08-24"
+        d.alternatives[0] for d in pfp.disputes() if d.org == "NATO" and str(d.date) == "1949-08-24"
     ]
     assert len(founders) == 12
     assert len(pfp.members_at("1949-05-01", org="NATO")) == 0
@@ -55,5 +54,5 @@ def test_founders_under_the_signature_reading() -> None:
 def test_unknown_alternative_is_refused() -> None:
     """An alternative no event records raises a LookupError saying where to look."""
     stray = pfp.Alternative("2000-01-01", [pfp.source("seed")], "made up")
-    with pytest.raises(pfp.UnknownAlternativeError, match="pfp.disputes\\(\\) lists"):
+    with pytest.raises(pfp.UnknownAlternativeError, match=r"pfp\.disputes\(\) lists"):
         pfp.reading(stray)

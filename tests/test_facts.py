@@ -95,7 +95,7 @@ def test_signatory_becomes_partner_on_its_signature_day(state: str, day: str, so
     """The day before signing a state is not a partner; on the day it is, citing the source."""
     assert pfp.status_of(state, _day_before(day)) is not Status.MEMBER
     assert pfp.status_of(state, day) is Status.MEMBER
-    (signed,) = [t for t in pfp.transitions(day, day, country=state)]
+    (signed,) = list(pfp.transitions(day, day, country=state))
     assert signed.after is Status.MEMBER
     assert source in {s.key for s in signed.sources}
 

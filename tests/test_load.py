@@ -53,14 +53,16 @@ def test_row_without_source_and_out_of_order() -> None:
         read_dataset(_opener({"events.csv": "".join(rows)}))
     messages = [str(p) for p in raised.value.problems]
     assert any("events.csv:3: no source" in m for m in messages)
-    assert any("events.csv:4: dated 1949-08-24, before the row above (1993-01-01)" in m for m in messages)
+    assert any(
+        "events.csv:4: dated 1949-08-24, before the row above (1993-01-01)" in m for m in messages
+    )
     assert len(messages) == 2
 
 
 def test_nato_accession_twice() -> None:
     """A second NATO accession for the same state is refused."""
     broken = _bundled("events.csv") + "2030-01-01,NATO,FRA,accession,seed,\n"
-    with pytest.raises(pfp.DataError, match="an accession needs status .*France is member"):
+    with pytest.raises(pfp.DataError, match=r"an accession needs status .*France is member"):
         read_dataset(_opener({"events.csv": broken}))
 
 

@@ -54,7 +54,7 @@ def test_unknown_name_suggests_near_names() -> None:
 
 def test_nothing_near_still_explains() -> None:
     """With no near name, the message says how to list the known states."""
-    with pytest.raises(pfp.UnknownCountryError, match="pfp.countries\\(\\) lists"):
+    with pytest.raises(pfp.UnknownCountryError, match=r"pfp\.countries\(\) lists"):
         pfp.country("Qqqqqqqqqq")
     with pytest.raises(pfp.UnknownCountryError):
         pfp.country(42)  # type: ignore[arg-type]
@@ -87,7 +87,7 @@ def test_roster_membership_by_any_name() -> None:
 
 def test_unknown_organisation_lists_known_ones() -> None:
     """An unknown org raises a LookupError listing the organisations pfp follows."""
-    with pytest.raises(pfp.UnknownOrganizationError, match="known: .*NATO.*PfP") as raised:
+    with pytest.raises(pfp.UnknownOrganizationError, match=r"known: .*NATO.*PfP") as raised:
         pfp.members_at("2000-01-01", org="Warsaw Pact")
     assert isinstance(raised.value, LookupError)
     assert pfp.members_at("2000-01-01", org="nato") == pfp.members_at("2000-01-01", org="NATO")

@@ -32,7 +32,8 @@ def test_csto_statuses(state: str, day: str, expected: Status) -> None:
 
 def test_six_members_in_2023() -> None:
     """The seed's "CSTO member" notes: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia,
-    Tajikistan."""
+    Tajikistan.
+    """
     names = [c.name for c in pfp.members_at("2023-06-01", org="collective security treaty")]
     assert names == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]
 

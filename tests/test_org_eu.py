@@ -26,7 +26,8 @@ def test_size_after_each_enlargement(day: str, count: int, source: str) -> None:
     """The EU's size on the day of each enlargement, and the change's source."""
     assert len(pfp.members_at(day, org="EU")) == count
     assert all(
-        source in {s.key for s in t.sources} for t in pfp.transitions(day, day, org="european union")
+        source in {s.key for s in t.sources}
+        for t in pfp.transitions(day, day, org="european union")
     )
 
 
@@ -40,9 +41,8 @@ def test_united_kingdom_left_at_the_end_of_31_january_2020() -> None:
 
 def test_cyprus_is_the_only_eu_state_outside_nato_and_the_pfp() -> None:
     """The seed: "Cyprus is the only European Union member state that is neither a NATO
-    member state nor a member of the PfP program" (seed-25), as one set expression."""
+    member state nor a member of the PfP program" (seed-25), as one set expression.
+    """
     day = "2023-06-01"
-    outside = (
-        pfp.members_at(day, org="EU") - pfp.members_at(day, org="NATO") - pfp.members_at(day)
-    )
+    outside = pfp.members_at(day, org="EU") - pfp.members_at(day, org="NATO") - pfp.members_at(day)
     assert [c.name for c in outside] == ["Cyprus"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,7 +57,7 @@ def test_timeline_periods_tile_time(day: datetime.date, org: str) -> None:
     for country in pfp.countries():
         periods = pfp.timeline(country, org=org)
         assert periods[0].start is None and periods[-1].end is None
-        for before, after in zip(periods, periods[1:], strict=False):
+        for before, after in itertools.pairwise(periods):
             assert before.end == after.start
             assert before.status is not after.status
         (containing,) = [p for p in periods if day in p]

@@ -59,7 +59,8 @@ def test_launch_of_january_1994() -> None:
 
 def test_malta_statements() -> None:
     """Seed: member 26 April 1995; left 27 October 1996; reactivated 20 March 2008, accepted
-    by NATO 3 April 2008."""
+    by NATO 3 April 2008.
+    """
     dates = [(str(t.date), t.after.value) for t in pfp.transitions(country="Malta")]
     assert dates == [
         ("1995-04-26", "member"),
@@ -92,10 +93,14 @@ def test_nacc_had_36_members_is_not_modelled() -> None:
 # Statements the data contradicts, and why (also listed on the docs' data page).
 CONTRADICTIONS = {
     "By mid-October 1994, 22 states were part of the PfP": (
-        "1994-10-15", 23, "Armenia signed on 5 October 1994; 22 held from 13 July to 4 October"
+        "1994-10-15",
+        23,
+        "Armenia signed on 5 October 1994; 22 held from 13 July to 4 October",
     ),
     "the seed's table of former partners lists 14 states": (
-        "2023-04-04", 15, "Bulgaria (signed 14 February 1994, NATO 29 March 2004) is missing"
+        "2023-04-04",
+        15,
+        "Bulgaria (signed 14 February 1994, NATO 29 March 2004) is missing",
     ),
 }
 

@@ -168,6 +168,14 @@ def _date_or_none(cell: str) -> pendulum.Date | None:
     return parse_data_date(cell)[0] if cell else None
 
 
+def _last_day_or_none(cell: str) -> pendulum.Date | None:
+    """The last day of the period a data date names: '2005' -> 2005-12-31."""
+    if not cell:
+        return None
+    day, precision = parse_data_date(cell)
+    return {"day": day, "month": day.end_of("month"), "year": day.end_of("year")}[precision]
+
+
 def _read_record(
     reader: _Reader, sources: Mapping[str, Source]
 ) -> tuple[tuple[Milestone, ...], tuple[Figure, ...], tuple[CooperationArea, ...]]:
@@ -179,7 +187,7 @@ def _read_record(
             where,
             lambda row=row, cited=cited: Milestone(  # type: ignore[misc]
                 parse_data_date(row["start"])[0],
-                _date_or_none(row["end"]),
+                _last_day_or_none(row["end"]),
                 row["name"],
                 row["kind"],
                 row["place"],
@@ -201,7 +209,7 @@ def _read_record(
                 row["value"],
                 row["unit"],
                 _date_or_none(row["period_start"]),
-                _date_or_none(row["period_end"]),
+                _last_day_or_none(row["period_end"]),
                 cited,
                 note=row["note"],
             ),

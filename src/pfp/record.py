@@ -74,7 +74,12 @@ class Milestone:
         return self.end or self.start
 
     def __repr__(self) -> str:
-        span = f"{self.start} .. {self.end}" if self.end else str(self.start)
+        start = {
+            Precision.DAY: str(self.start),
+            Precision.MONTH: f"{self.start:%Y-%m}",
+            Precision.YEAR: f"{self.start:%Y}",
+        }[self.precision]
+        span = f"{start} .. {self.end}" if self.end else start
         return f"Milestone({span}, {self.name!r})"
 
 
@@ -82,10 +87,16 @@ class Milestone:
 class Figure:
     """A number the sources give about the programme, with its unit and period.
 
+    ``period_start`` and ``period_end`` are the first and last days of the period the figure
+    covers, as far as the sources say (a year stands for 1 January to 31 December).
+
     >>> import pfp
-    >>> wif = pfp.figure("wif-avg-fy1996-2005")
-    >>> wif.value, wif.unit, str(wif.period_start), str(wif.period_end)
-    (43, 'USD million per year', '1996-01-01', '2005-01-01')
+    >>> isaf = pfp.figure("isaf-troops-2010-08")
+    >>> isaf.value, isaf.unit, str(isaf.period_start), isaf.sources[0].key
+    (120000, 'troops', '2010-08-10', 'afps-isaf-2010-08-11')
+    >>> austria = pfp.figure("austria-1997-activities")
+    >>> str(austria.period_start), str(austria.period_end)
+    ('1997-01-01', '1997-12-31')
     """
 
     key: str
