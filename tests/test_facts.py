@@ -87,7 +87,7 @@ OTHER_ALLIES = [
 
 
 def _day_before(day: str) -> pendulum.Date:
-    return pendulum.parse(day).date().subtract(days=1)  # type: ignore[union-attr]
+    return pendulum.Date.fromisoformat(day).subtract(days=1)
 
 
 @pytest.mark.parametrize(("state", "day", "source"), SIGNATURES)

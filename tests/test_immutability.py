@@ -27,7 +27,7 @@ def test_roster_is_frozen() -> None:
     """A roster's attributes cannot be set or deleted, and its members are a tuple."""
     roster = pfp.members_at("2000-01-01")
     with pytest.raises(AttributeError):
-        roster._members = ()  # type: ignore[misc]
+        roster._members = ()
     with pytest.raises(AttributeError):
         del roster._members
     assert isinstance(roster.countries, tuple)

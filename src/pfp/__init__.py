@@ -12,6 +12,7 @@ Transition(2004-03-29, 'Bulgaria', member -> nato_member)
 from __future__ import annotations
 
 import difflib
+import importlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,11 @@ from pfp.roster import Roster
 
 if TYPE_CHECKING:
     import pendulum
+
+    DATA_AS_OF: pendulum.Date
+    """The last day the bundled data is known complete (read on first access)."""
+    DATA_VERSION: str
+    """The version of the bundled data, bumped on every data change."""
 
 __version__ = "0.1.0"
 
@@ -456,7 +462,9 @@ class _UnknownKeyError(PfpError, LookupError):
         return str(self.args[0])
 
 
-def __getattr__(name: str) -> pendulum.Date | str:
+def __getattr__(name: str) -> object:
+    if name in ("tables", "plot"):  # submodules, imported on first use
+        return importlib.import_module(f"pfp.{name}")
     if name == "DATA_AS_OF":
         return dataset().as_of
     if name == "DATA_VERSION":

@@ -235,21 +235,24 @@ def _read_sources(reader: _Reader) -> dict[str, Source]:
     for where, row in reader.rows("sources.csv"):
         if row["key"] in sources:
             reader.problems.append(DataProblem(where, f"source key {row['key']!r} repeated"))
-        source = reader.build(
-            where,
-            lambda row=row: Source(  # type: ignore[misc]
-                row["key"],
-                row["title"],
-                row["publisher"],
-                parse_data_date(row["date"])[0] if row["date"] else None,
-                row["url"],
-                row["archived_url"],
-                row["note"],
-            ),
-        )
+        source = reader.build(where, lambda row=row: _source(row))  # type: ignore[misc]
         if source is not None:
             sources[source.key] = source
     return sources
+
+
+def _source(row: Row) -> Source:
+    date, precision = parse_data_date(row["date"]) if row["date"] else (None, "day")
+    return Source(
+        row["key"],
+        row["title"],
+        row["publisher"],
+        date,
+        row["url"],
+        row["archived_url"],
+        row["note"],
+        precision=precision,
+    )
 
 
 class _Alternatives:

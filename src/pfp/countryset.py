@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -71,6 +71,34 @@ class CountrySet:
     def iso3(self) -> frozenset[str]:
         """The states' ISO alpha-3 codes."""
         return self._keys
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One plain dict per state: its name and ISO codes.
+
+        >>> import pfp
+        >>> gone = pfp.members_at("2009-03-31") - pfp.members_at("2009-04-01")
+        >>> [row["iso3"] for row in gone.to_records()]
+        ['ALB', 'HRV']
+        """
+        return [{"name": c.name, "iso2": c.iso2, "iso3": c.iso3} for c in self._members]
+
+    def to_pandas(self) -> Any:
+        """The states as a pandas DataFrame (the ``pandas`` extra).
+
+        Raises:
+            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+
+        """
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
+
+        return tables.to_dataframe(self.to_records(), columns=("name", "iso2", "iso3"))
+
+    def _repr_html_(self) -> str:
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
+
+        return tables.to_html(
+            self.to_records(), columns=("name", "iso2", "iso3"), caption=repr(self)
+        )
 
     @property
     def names_index(self) -> CountryIndex:

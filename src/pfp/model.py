@@ -14,6 +14,7 @@ FrozenInstanceError
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable
 
 import attrs
@@ -98,6 +99,53 @@ class EventKind(enum.StrEnum):
     """Granted observer status."""
 
 
+def _plain(value: object) -> object:
+    """A field's value as a plain, readable cell: names for states, keys for sources."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Country):
+        return value.name
+    if isinstance(value, Source):
+        return value.key
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if attrs.has(type(value)):
+        return repr(value)
+    return value
+
+
+class _Displayed:
+    """What every record shares: a plain-dict form and an HTML table for notebooks."""
+
+    __slots__ = ()
+
+    def to_record(self) -> dict[str, object]:
+        """The record's fields as a plain dict (states by name, sources by key, enums by value).
+
+        >>> import pfp
+        >>> pfp.country("Malta").to_record()["iso3"]
+        'MLT'
+        """
+        fields = attrs.fields(type(self))  # type: ignore[arg-type]  # subclasses are attrs classes
+        return {f.name: _plain(getattr(self, f.name)) for f in fields}
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th>{html.escape(name)}</th><td>{html.escape(_cell(value))}</td></tr>"
+            for name, value in self.to_record().items()
+        )
+        title = html.escape(repr(self))
+        return f'<table class="pfp-record"><caption>{title}</caption><tbody>{rows}</tbody></table>'
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
 def _tuple_of_str(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,) if value else ()
@@ -117,7 +165,7 @@ def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
 
 
 @attrs.frozen(order=False)
-class Source:
+class Source(_Displayed):
     """A document a fact rests on, cited by its ``key``.
 
     >>> import pfp
@@ -135,10 +183,14 @@ class Source:
     url: str = attrs.field(default="", repr=False)
     archived_url: str = attrs.field(default="", repr=False)
     note: str = attrs.field(default="", repr=False)
+    precision: Precision = attrs.field(
+        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+    )
+    """How much of ``date`` is known: a year-only date is stored as 1 January."""
 
 
 @attrs.frozen(order=False)
-class Rename:
+class Rename(_Displayed):
     """A change of the name a state is officially known by, from ``date`` on.
 
     >>> import pfp
@@ -171,7 +223,7 @@ def _optional_int(value: object) -> int | None:
 
 
 @attrs.frozen(order=False)
-class Country:
+class Country(_Displayed):
     """A state, with the codes and every name it is found by.
 
     >>> import pfp
@@ -239,7 +291,7 @@ class Country:
 
 
 @attrs.frozen(order=False)
-class Organization:
+class Organization(_Displayed):
     """An organisation or programme whose membership pfp follows.
 
     ``graduates_to`` names the organisation whose accession ends participation here
@@ -259,7 +311,7 @@ class Organization:
 
 
 @attrs.frozen(order=False)
-class Alternative:
+class Alternative(_Displayed):
     """Another reading of an event's date that some source gives, and why pfp did not choose it.
 
     >>> import pfp
@@ -277,7 +329,7 @@ class Alternative:
 
 
 @attrs.frozen(order=False)
-class Event:
+class Event(_Displayed):
     """One sourced fact: on ``date``, ``country`` did ``kind`` towards organisation ``org``.
 
     >>> import pfp
@@ -306,7 +358,7 @@ class Event:
 
 
 @attrs.frozen(order=False)
-class Dispute:
+class Dispute(_Displayed):
     """A fact whose date sources give differently: the chosen reading and the others.
 
     >>> import pfp
@@ -329,6 +381,11 @@ class Dispute:
     def date(self) -> pendulum.Date:
         """The chosen date."""
         return self.fact.date
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the chosen date."""
+        return self.fact.precision
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -354,12 +411,18 @@ class Dispute:
 
 
 @attrs.frozen(order=False)
-class Transition:
-    """A change of a state's status on a day, and the event that caused it.
+class Transition(_Displayed):
+    """A change of a state's status in ``org`` on a day, and the event that caused it.
+
+    The event may belong to another organisation: a partner's PfP status becomes
+    ``nato_member`` through its NATO accession.
 
     >>> import pfp
-    >>> pfp.transitions("2004-03-29", "2004-03-29")[0]
+    >>> change = pfp.transitions("2004-03-29", "2004-03-29")[0]
+    >>> change
     Transition(2004-03-29, 'Bulgaria', member -> nato_member)
+    >>> change.org, change.event.org, change.event.kind.value
+    ('PfP', 'NATO', 'accession')
     """
 
     date: pendulum.Date
@@ -367,16 +430,17 @@ class Transition:
     before: Status
     after: Status
     event: Event = attrs.field(repr=False)
+    org: str = attrs.field(default="", kw_only=True, repr=False)
+    """The organisation whose membership changed (the event's own, if not given)."""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.org:
+            object.__setattr__(self, "org", self.event.org)
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """The sources of the event behind this change."""
         return self.event.sources
-
-    @property
-    def org(self) -> str:
-        """The organisation whose membership changed."""
-        return self.event.org
 
     def __repr__(self) -> str:
         return (
@@ -386,7 +450,7 @@ class Transition:
 
 
 @attrs.frozen(order=False)
-class Period:
+class Period(_Displayed):
     """A stretch of days with one status: from ``start`` (inclusive) to ``end`` (exclusive).
 
     ``start`` is None for the first period (since records began), ``end`` is None for the

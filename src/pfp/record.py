@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from pfp.dates import to_date
-from pfp.model import Precision, Source, _sources
+from pfp.model import Precision, Source, _Displayed, _sources
 
 __all__ = ["CooperationArea", "Figure", "Milestone", "MilestoneKind"]
 
@@ -44,7 +44,7 @@ def _number(value: object) -> int | float:
 
 
 @attrs.frozen(order=False)
-class Milestone:
+class Milestone(_Displayed):
     """A dated step in the programme's history: a summit, an initiative, an institution.
 
     ``end`` is the last day (inclusive) of a multi-day event, None for a single day.
@@ -84,7 +84,7 @@ class Milestone:
 
 
 @attrs.frozen(order=False)
-class Figure:
+class Figure(_Displayed):
     """A number the sources give about the programme, with its unit and period.
 
     ``period_start`` and ``period_end`` are the first and last days of the period the figure
@@ -110,7 +110,7 @@ class Figure:
 
 
 @attrs.frozen(order=False)
-class CooperationArea:
+class CooperationArea(_Displayed):
     """One of the objectives the PfP Framework Document (10 January 1994) sets partners.
 
     >>> import pfp

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pendulum
@@ -106,6 +107,36 @@ class Roster:
     def __hash__(self) -> int:
         return hash((self._org, self._ordinal, self._keys))
 
+    def to_records(self) -> list[dict[str, object]]:
+        """One plain dict per member: name, codes, since when, and the sources.
+
+        >>> import pfp
+        >>> row = pfp.members_at("1994-01-31").to_records()[0]
+        >>> row["name"], str(row["since"])
+        ('Lithuania', '1994-01-27')
+        """
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
+
+        return tables.roster_records(self)
+
+    def to_pandas(self) -> Any:
+        """The members as a pandas DataFrame (the ``pandas`` extra), data version in ``attrs``.
+
+        Raises:
+            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+
+        """
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
+
+        return tables.roster_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
+
+        return tables.to_html(
+            tables.roster_records(self), columns=tables.ROSTER_COLUMNS, caption=repr(self)
+        )
+
     @property
     def names_index(self) -> CountryIndex:
         """The index that resolves names for ``in``."""
@@ -142,7 +173,9 @@ class _Building(Roster):
     """A roster being filled in: plain slot stores, then :func:`new_roster` makes it a Roster."""
 
     __slots__ = ()
+    # Both, so that CPython's one set/delete slot is the plain C one: stores stay fast.
     __setattr__ = object.__setattr__  # type: ignore[assignment]  # unfrozen, on purpose
+    __delattr__ = object.__delattr__
 
 
 def new_roster(

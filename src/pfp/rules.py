@@ -92,6 +92,8 @@ def replay(
             if rule.after is None or rule.after is before:
                 continue
             status[key] = rule.after
-            transition = Transition(event.date, event.country, before, rule.after, event)
+            transition = Transition(
+                event.date, event.country, before, rule.after, event, org=org_key
+            )
             changes.setdefault(org_key, []).append((event.date.toordinal(), transition))
     return changes, problems

@@ -1,0 +1,260 @@
+"""The ``pfp`` command line: the library's questions, answered as a table, CSV or JSON.
+
+``python -m pfp`` and the ``pfp`` console script run :func:`main`. Every row that rests on an
+event cites its source keys. Exit status: 0 when rows were found, 1 when the answer is empty
+(as ``grep`` does), 2 for bad input, with the library's message on standard error.
+
+>>> from pfp.cli import main
+>>> main(["status", "Malta", "2000-01-01", "--format", "csv"])
+name,iso2,iso3,org,date,status,since,sources
+Malta,MT,MLT,PfP,2000-01-01,withdrawn,1996-10-27,...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+import pfp
+from pfp import tables
+from pfp.dates import to_date
+
+__all__ = ["build_parser", "main"]
+
+FOUND, EMPTY, BAD_INPUT = 0, 1, 2
+FORMATS = ("table", "csv", "json")
+
+_EPILOG = """\
+examples:
+  pfp members 1994-08-03                      the 22 partners on 3 August 1994
+  pfp members 2024-03-07 --org NATO           NATO's members the day Sweden joined
+  pfp status Malta 2000-01-01                 Malta's standing that day, since when, and why
+  pfp transitions 2004-01-01 2004-12-31       every change of status in 2004
+  pfp transitions --country Sweden --org NATO Sweden's road into NATO
+  pfp timeline Malta --format json            Malta's periods, for a script
+  pfp countries --format csv > states.csv     every state pfp knows, with its codes
+
+dates are ISO 8601 days (YYYY-MM-DD); states are found by any name, former name or ISO code.
+exit status: 0 rows found, 1 empty answer, 2 bad input (the reason is on standard error).
+"""
+
+
+# -- answers: each returns (title, columns, rows, query) ----------------------------------
+
+Answer = tuple[str, Sequence[str], list[tables.Record], dict[str, Any]]
+
+
+def _org(args: argparse.Namespace) -> str:
+    return pfp.organization(args.org).key
+
+
+def _members(args: argparse.Namespace) -> Answer:
+    roster = pfp.members_at(args.date, org=_org(args))
+    count = len(roster)
+    title = f"{count} member{'s' if count != 1 else ''} of {roster.org} on {roster.date}"
+    query = {"date": roster.date, "org": roster.org}
+    return title, tables.ROSTER_COLUMNS, tables.roster_records(roster), query
+
+
+def _status(args: argparse.Namespace) -> Answer:
+    row = tables.status_record(args.country, args.date, org=_org(args))
+    title = f"{row['name']} in the {row['org']} on {row['date']}: {row['status']}"
+    query = {"country": row["name"], "date": row["date"], "org": row["org"]}
+    return title, tables.STATUS_COLUMNS, [row], query
+
+
+def _transitions(args: argparse.Namespace) -> Answer:
+    org = _org(args)
+    changes = pfp.transitions(args.start, args.end, country=args.country, org=org)
+    start = "..." if args.start is None else str(to_date(args.start))
+    end = "..." if args.end is None else str(to_date(args.end))
+    country = None if args.country is None else pfp.country(args.country).name
+    who = "" if country is None else f" of {country}"
+    title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in the {org}"
+    query = {"start": start, "end": end, "country": country, "org": org}
+    rows = tables.transition_records(changes, org=org)
+    return f"{title}, {start} .. {end}", tables.TRANSITION_COLUMNS, rows, query
+
+
+_TIMELINE_COLUMNS = tuple(c for c in tables.PERIOD_COLUMNS if c != "end")
+
+
+def _timeline(args: argparse.Namespace) -> Answer:
+    org = _org(args)
+    state = pfp.country(args.country)
+    rows = tables.period_records(pfp.timeline(state, org=org), state, org=org)
+    query = {"country": state.name, "org": org}
+    return f"{state.name} in the {org}, period by period", _TIMELINE_COLUMNS, rows, query
+
+
+def _countries(args: argparse.Namespace) -> Answer:
+    org = _org(args)
+    day = to_date(pfp.DATA_AS_OF if args.on is None else args.on)
+    rows = [tables.status_record(state, day, org=org) for state in pfp.countries()]
+    query = {"date": day, "org": org}
+    return (
+        f"{len(rows)} states, their status in the {org} on {day}",
+        tables.STATUS_COLUMNS,
+        rows,
+        query,
+    )
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _text(value: object, *, empty: str) -> str:
+    if value is None:
+        return empty
+    if isinstance(value, tuple):
+        return ";".join(str(item) for item in value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _write_table(out: TextIO, answer: Answer) -> None:
+    title, columns, rows, _ = answer
+    cells = [[_text(row[c], empty="-") for c in columns] for row in rows]
+    out.write(title + "\n")
+    if not rows:
+        return
+    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for line in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _write_csv(out: TextIO, answer: Answer) -> None:
+    _, columns, rows, _ = answer
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_text(row[c], empty="") for c in columns] for row in rows)
+
+
+def _write_json(out: TextIO, answer: Answer, command: str) -> None:
+    _, columns, rows, query = answer
+    document = {
+        "data_version": str(pfp.DATA_VERSION),
+        "data_as_of": str(pfp.DATA_AS_OF),
+        "command": command,
+        "query": {key: _json_value(value) for key, value in query.items()},
+        "count": len(rows),
+        "rows": [{c: _json_value(row[c]) for c in columns} for row in rows],
+    }
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+# -- the parser ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``pfp`` argument parser, with one subcommand per question."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--org",
+        default="PfP",
+        help="the organisation, by key, name or alias: PfP (the default), NATO, ...",
+    )
+    common.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default, for people), csv, or json (with the data's version)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="pfp",
+        description="NATO's Partnership for Peace, day by day: who took part, and every source.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pfp {pfp.__version__}",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str, answer: Callable[[argparse.Namespace], Answer]) -> Any:
+        sub = commands.add_parser(
+            name,
+            parents=[common],
+            help=help_text,
+            description=help_text,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(answer=answer)
+        return sub
+
+    members = command("members", "the members (partners) on a day", _members)
+    members.add_argument("date", help="the day, YYYY-MM-DD")
+
+    status = command("status", "a state's status on a day, since when, and its sources", _status)
+    status.add_argument("country", help="a name, former name, alias or ISO code")
+    status.add_argument("date", help="the day, YYYY-MM-DD")
+
+    changes = command("transitions", "every change of status between two days", _transitions)
+    changes.add_argument("start", nargs="?", help="the first day, YYYY-MM-DD (default: all)")
+    changes.add_argument("end", nargs="?", help="the last day, YYYY-MM-DD (default: all)")
+    changes.add_argument("--country", help="only this state's changes")
+
+    timeline = command(
+        "timeline", "a state's periods, one status each, and their sources", _timeline
+    )
+    timeline.add_argument("country", help="a name, former name, alias or ISO code")
+
+    states = command("countries", "every state pfp knows, with its status on a day", _countries)
+    states.add_argument("--on", help="the day of the status column (default: the data's as-of day)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``pfp`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    >>> from pfp.cli import main
+    >>> main(["members", "1994-01-31", "--format", "csv"])
+    date,org,name,iso2,iso3,since,sources
+    1994-01-31,PfP,Lithuania,LT,LTU,1994-01-27,...
+    1994-01-31,PfP,Romania,RO,ROU,1994-01-26,...
+    0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error (argparse exits 2)
+        return stop.code if isinstance(stop.code, int) else BAD_INPUT
+    try:
+        answer: Answer = args.answer(args)
+    except pfp.PfpError as error:
+        sys.stderr.write(f"pfp {args.command}: error: {error}\n")
+        return BAD_INPUT
+    out = sys.stdout
+    try:
+        if args.format == "json":
+            _write_json(out, answer, args.command)
+        elif args.format == "csv":
+            _write_csv(out, answer)
+        else:
+            _write_table(out, answer)
+        out.flush()
+    except BrokenPipeError:  # the reader left (``pfp countries | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+    return FOUND if answer[2] else EMPTY

@@ -1,0 +1,240 @@
+"""Pictures of the history: a Gantt-style timeline and a step chart of membership counts.
+
+Needs the ``plot`` extra (matplotlib), imported only when a function is called; without it
+each function raises an ``ImportError`` that names ``pip install 'pfp[plot]'``. Both functions
+draw on ``ax`` (a new figure when None) and return that matplotlib ``Axes``; given the same
+data and arguments they draw the same picture. Every bar carries a ``gid`` naming what it shows,
+``"<ISO3> <status> <first day> <last day>"``, so that a test (or a reader) can check a picture
+against the data. Worked examples, which need matplotlib, are in ``docs/notebooks.md``;
+``docs/images/make_images.py`` renders the pictures committed in ``docs/images/``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+import pendulum
+
+import pfp
+from pfp.dates import to_date
+from pfp.model import Country, Status
+
+__all__ = ["STATUS_COLORS", "membership_count", "timeline"]
+
+STATUS_COLORS: dict[str, str] = {
+    "applicant": "#E69F00",
+    "invited": "#56B4E9",
+    "observer": "#F0E442",
+    "member": "#009E73",
+    "suspended": "#D55E00",
+    "withdrawn": "#999999",
+    "nato_member": "#0072B2",
+}
+"""The colour of each status (by value) in :func:`timeline`: Okabe-Ito, safe for colour-blind eyes.
+
+Days as a non-member are left blank; a status missing here is drawn in reddish purple.
+"""
+
+_OTHER_COLOR = "#CC79A7"
+_ACCESSION_GID = "nato-accessions"
+_PLOT_HINT = "pip install 'pfp[plot]'"
+
+
+def _matplotlib() -> tuple[Any, Any, Any]:
+    """Return ``matplotlib.pyplot``, ``.dates`` and ``.patches``, or name the missing extra."""
+    # Imported here, not at the top: matplotlib is an optional extra. The ignores let mypy
+    # check this file where matplotlib is not installed (CI installs only the test extra).
+    try:
+        import matplotlib.dates as mdates  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+        import matplotlib.pyplot as plt  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+        from matplotlib import patches  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as error:
+        raise ImportError(f"pfp's plots need matplotlib: {_PLOT_HINT}") from error
+    return plt, mdates, patches
+
+
+def _num(mdates: Any, day: datetime.date) -> float:
+    """Matplotlib's number for the start (midnight) of ``day``."""
+    return float(mdates.date2num(datetime.datetime(day.year, day.month, day.day)))
+
+
+def _range(
+    start: Any, end: Any, default_start: pendulum.Date
+) -> tuple[pendulum.Date, pendulum.Date]:
+    first = default_start if start is None else to_date(start)
+    last = to_date(pfp.DATA_AS_OF) if end is None else to_date(end)
+    if last < first:
+        raise pfp.InvalidRangeError(
+            f"the range ends ({last}) before it starts ({first}); pass start <= end"
+        )
+    return first, last
+
+
+Bar = tuple[Status, pendulum.Date, pendulum.Date]
+"""A status and the first and last days it is drawn (both inclusive, clipped to the range)."""
+
+
+def _bars(state: Country, org: str, first: pendulum.Date, last: pendulum.Date) -> list[Bar]:
+    bars: list[Bar] = []
+    for period in pfp.timeline(state, org=org):
+        if period.status is Status.NON_MEMBER:
+            continue
+        low = first if period.start is None else max(first, period.start)
+        high = last if period.last_day is None else min(last, period.last_day)
+        if low <= high:
+            bars.append((period.status, low, high))
+    return bars
+
+
+def timeline(
+    *,
+    org: str = "PfP",
+    countries: Iterable[str | Country] | None = None,
+    start: Any = None,
+    end: Any = None,
+    ax: Any = None,
+) -> Any:
+    """A Gantt-style chart: a row per state, its periods coloured by status, NATO accessions marked.
+
+    ``countries`` picks the rows (default: every state whose status in ``org`` changed on or
+    after the day ``org`` began, which for the PfP means its partners). ``start`` and ``end``
+    clip the picture (default: from the organisation's founding to ``pfp.DATA_AS_OF``); a
+    default row with nothing to draw in that range is left out. Rows run from the earliest
+    starter at the top, then by name. A black diamond marks each NATO accession.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
+    Raises:
+        ImportError: naming ``pip install 'pfp[plot]'`` when matplotlib is missing.
+        UnknownOrganizationError: for an organisation pfp does not follow.
+        UnknownCountryError: for a name in ``countries`` no state bears.
+        InvalidRangeError: when ``end`` is before ``start``.
+
+    """
+    plt, mdates, patches = _matplotlib()
+    organization = pfp.organization(org)
+    first, last = _range(start, end, organization.founded)
+    if countries is None:
+        changed = pfp.transitions(organization.founded, None, org=organization.key)
+        states = {t.country.iso3: t.country for t in changed}.values()
+    else:
+        states = {c.iso3: c for c in map(pfp.country, countries)}.values()
+    rows = [(state, _bars(state, organization.key, first, last)) for state in states]
+    if countries is None:
+        rows = [(state, bars) for state, bars in rows if bars]
+    rows.sort(key=lambda row: (row[1][0][1] if row[1] else last, row[0].name))
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, max(2.5, 0.24 * len(rows) + 1.4)), layout="constrained")
+    seen: dict[Status, None] = {}
+    accessions: list[tuple[float, int]] = []
+    for y, (state, bars) in enumerate(rows):
+        for status, low, high in bars:
+            left = _num(mdates, low)
+            width = _num(mdates, high.add(days=1)) - left
+            color = STATUS_COLORS.get(status.value, _OTHER_COLOR)
+            (bar,) = ax.barh(y, width, left=left, height=0.7, color=color, linewidth=0)
+            bar.set_gid(f"{state.iso3} {status.value} {low} {high}")
+            seen[status] = None
+        for change in pfp.transitions(first, last, country=state, org="NATO"):
+            if change.after is Status.MEMBER:
+                accessions.append((_num(mdates, change.date), y))
+
+    handles = [
+        patches.Patch(
+            color=STATUS_COLORS.get(status.value, _OTHER_COLOR),
+            label=status.value.replace("_", " "),
+        )
+        for status in Status
+        if status in seen
+    ]
+    if accessions:
+        marks = ax.scatter(
+            [x for x, _ in accessions],
+            [y for _, y in accessions],
+            marker="D",
+            s=14,
+            color="black",
+            zorder=3,
+            label="NATO accession",
+        )
+        marks.set_gid(_ACCESSION_GID)
+        handles.append(marks)
+
+    ax.set_yticks(range(len(rows)), labels=[state.name for state, _ in rows], fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(_num(mdates, first), _num(mdates, last.add(days=1)))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_title(f"{organization.name} ({organization.key}), {first} to {last}")
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.03),
+            ncol=len(handles),
+            fontsize=8,
+            frameon=False,
+        )
+    return ax
+
+
+def membership_count(
+    *,
+    orgs: Iterable[str] = ("PfP", "NATO"),
+    start: Any = None,
+    end: Any = None,
+    ax: Any = None,
+) -> Any:
+    """A step chart of the number of members of each organisation, day by day.
+
+    One line per organisation (for the PfP: its partners, who leave the count on joining
+    NATO). ``start`` and ``end`` bound the picture (default: from the earliest founding of
+    ``orgs`` to ``pfp.DATA_AS_OF``). Each line's ``gid`` is its organisation's key; its points
+    are the count from each change day on, ending at the day after ``end``.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
+    Raises:
+        ImportError: naming ``pip install 'pfp[plot]'`` when matplotlib is missing.
+        UnknownOrganizationError: for an organisation pfp does not follow.
+        InvalidRangeError: when ``end`` is before ``start``.
+
+    """
+    plt, mdates, _ = _matplotlib()
+    organizations = [pfp.organization(org) for org in orgs]
+    founded = min((o.founded for o in organizations), default=to_date(pfp.DATA_AS_OF))
+    first, last = _range(start, end, founded)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 4), layout="constrained")
+    for organization in organizations:
+        days = sorted(
+            {t.date for t in pfp.transitions(first, last, org=organization.key)} - {first}
+        )
+        points = [first, *days]
+        counts = [len(pfp.members_at(day, org=organization.key)) for day in points]
+        xs = [_num(mdates, day) for day in (*points, last.add(days=1))]
+        (line,) = ax.step(
+            xs,
+            [*counts, counts[-1]],
+            where="post",
+            label=f"{organization.name} ({organization.key})",
+            linewidth=1.6,
+        )
+        line.set_gid(organization.key)
+    ax.set_xlim(_num(mdates, first), _num(mdates, last.add(days=1)))
+    ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_ylabel("members")
+    ax.set_title(f"Members, {first} to {last}")
+    ax.legend(loc="upper left", fontsize=8)
+    return ax

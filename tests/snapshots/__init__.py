@@ -1,0 +1,1 @@
+"""Generated snapshots of pfp's answers, committed so that every change is a reviewable diff."""
