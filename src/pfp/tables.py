@@ -40,6 +40,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "TRANSITION_COLUMNS",
     "Record",
+    "Records",
     "country_day_panel",
     "country_year_panel",
     "country_year_records",
@@ -57,6 +58,22 @@ __all__ = [
 ]
 
 Record = dict[str, Any]
+
+
+class Records(list[Record]):
+    """A list of plain-dict rows that also says which data produced it, in ``metadata``.
+
+    >>> import pfp
+    >>> rows = pfp.members_at("1994-01-31").to_records()
+    >>> len(rows), sorted(rows.metadata)
+    (2, ['data_as_of', 'data_version'])
+    """
+
+    def __init__(self, rows: Iterable[Record] = ()) -> None:
+        super().__init__(rows)
+        self.metadata: dict[str, str] = _metadata()
+
+
 """One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
 
 ROSTER_COLUMNS = ("date", "org", "name", "iso2", "iso3", "since", "sources")
@@ -137,7 +154,7 @@ def _period_on(country: Country, day: pendulum.Date, org: str) -> Period:
     raise AssertionError("a timeline tiles all time")  # pragma: no cover
 
 
-def roster_records(roster: Roster) -> list[Record]:
+def roster_records(roster: Roster) -> Records:
     """One row per member of a roster, citing the sources of the event that made it a member.
 
     >>> import pfp
@@ -153,7 +170,7 @@ def roster_records(roster: Roster) -> list[Record]:
         row["since"] = period.start
         row["sources"] = _keys(period.sources)
         rows.append(row)
-    return rows
+    return Records(rows)
 
 
 def status_record(country: str | Country, when: Any, *, org: str | None = None) -> Record:
@@ -184,9 +201,7 @@ def status_record(country: str | Country, when: Any, *, org: str | None = None) 
     }
 
 
-def transition_records(
-    transitions: Iterable[Transition], *, org: str | None = None
-) -> list[Record]:
+def transition_records(transitions: Iterable[Transition], *, org: str | None = None) -> Records:
     """One row per change of status, in the order given, citing the event's sources.
 
     ``org`` is the organisation the transitions were asked of (the PfP when None).
@@ -198,7 +213,7 @@ def transition_records(
     ('1996-10-27', 'member', 'withdrawn', 'withdrawal', True)
     """
     key = pfp.organization("PfP" if org is None else org).key
-    return [
+    return Records(
         {
             "date": change.date,
             "org": key,
@@ -210,12 +225,12 @@ def transition_records(
             "sources": _keys(change.sources),
         }
         for change in transitions
-    ]
+    )
 
 
 def period_records(
     periods: Iterable[Period], country: str | Country, *, org: str | None = None
-) -> list[Record]:
+) -> Records:
     """One row per period of a state's timeline, citing the event that began each period.
 
     ``org`` is the organisation the timeline was asked of (the PfP when None).
@@ -234,7 +249,7 @@ def period_records(
     """
     state = pfp.country(country)
     key = pfp.organization("PfP" if org is None else org).key
-    return [
+    return Records(
         {
             **_country_cells(state),
             "org": key,
@@ -246,10 +261,10 @@ def period_records(
             "sources": _keys(period.sources),
         }
         for period in periods
-    ]
+    )
 
 
-def history_records(*, orgs: Iterable[str] | None = None) -> list[Record]:
+def history_records(*, orgs: Iterable[str] | None = None) -> Records:
     """The whole history: one row per state, organisation and period, sorted in that order.
 
     ``orgs`` limits the table to some organisations (default: every one pfp follows).
@@ -270,11 +285,11 @@ def history_records(*, orgs: Iterable[str] | None = None) -> list[Record]:
         if orgs is None
         else [pfp.organization(org).key for org in orgs]
     )
-    rows = []
+    rows: list[Record] = []
     for state in pfp.countries():
         for key in keys:
             rows += period_records(pfp.timeline(state, org=key), state, org=key)
-    return rows
+    return Records(rows)
 
 
 def _parse_reference(reference: str) -> tuple[int, int]:
@@ -323,7 +338,7 @@ def country_year_records(
     reference: str = "12-31",
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
-) -> list[Record]:
+) -> Records:
     """A country-year panel as records: one row per state and year, sorted by name then year.
 
     By default each row gives the status on the ``reference`` day (``'MM-DD'``) of its year,
@@ -375,7 +390,7 @@ def country_year_records(
                     sources=_keys(period.sources),
                 )
             rows.append(row)
-    return rows
+    return Records(rows)
 
 
 # -- HTML (standard library only) ---------------------------------------------------------
