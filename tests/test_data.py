@@ -99,3 +99,16 @@ def test_data_version_and_as_of() -> None:
     """The dataset says which version it is and the last day it is known complete."""
     assert pfp.DATA_VERSION
     assert max(e.date for e in pfp.events()) <= pfp.DATA_AS_OF
+
+
+def test_every_row_of_every_file_becomes_a_record() -> None:
+    """Nothing is lost between the files and the API: one record per row, for every file."""
+    assert len(_rows("sources.csv")) == len(pfp.sources())
+    assert len(_rows("countries.csv")) == len(pfp.countries())
+    assert len(_rows("organizations.csv")) == len(pfp.organizations())
+    assert len(_rows("milestones.csv")) == len(pfp.milestones())
+    assert len(_rows("figures.csv")) == len(pfp.figures())
+    assert len(_rows("cooperation_areas.csv")) == len(pfp.cooperation_areas())
+    assert len(_rows("renames.csv")) == sum(len(c.renames) for c in pfp.countries())
+    alternatives = sum(len(d.alternatives) for d in pfp.disputes())
+    assert len(_rows("alternatives.csv")) == alternatives

@@ -11,7 +11,6 @@ Transition(2004-03-29, 'Bulgaria', member -> nato_member)
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import threading
 from collections.abc import Iterable
@@ -47,6 +46,7 @@ from pfp.model import (
 from pfp.notes import affiliations as _affiliations
 from pfp.readings import UnknownAlternativeError, under
 from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
+from pfp.results import Timeline, Transitions
 from pfp.roster import Roster
 
 if TYPE_CHECKING:
@@ -85,7 +85,9 @@ __all__ = [
     "Roster",
     "Source",
     "Status",
+    "Timeline",
     "Transition",
+    "Transitions",
     "UnknownAlternativeError",
     "UnknownCountryError",
     "UnknownOrganizationError",
@@ -153,7 +155,7 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
         UnknownOrganizationError: when ``org`` is not known.
 
     """
-    return history().members_at(when, org=org)
+    return (_built[0] if _built else history()).members_at(when, org=org)
 
 
 def status_of(country: str | Country, when: Any, *, org: str | None = None) -> Status:
@@ -170,7 +172,7 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         InvalidDateError: when ``when`` is not a date.
 
     """
-    return history().status_of(country, when, org=org)
+    return (_built[0] if _built else history()).status_of(country, when, org=org)
 
 
 def transitions(
@@ -179,7 +181,7 @@ def transitions(
     *,
     country: str | Country | None = None,
     org: str | None = None,
-) -> tuple[Transition, ...]:
+) -> Transitions:
     """Every change of status from ``start`` to ``end``, both inclusive (None: unbounded).
 
     >>> import pfp
@@ -195,10 +197,10 @@ def transitions(
         InvalidDateError: when a bound is not a date.
 
     """
-    return history().transitions(start, end, country=country, org=org)
+    return (_built[0] if _built else history()).transitions(start, end, country=country, org=org)
 
 
-def timeline(country: str | Country, *, org: str | None = None) -> tuple[Period, ...]:
+def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
     """The periods of one status each that tile all time for ``country``.
 
     >>> import pfp
@@ -214,7 +216,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> tuple[Period,
         UnknownCountryError: with suggestions, for a name no state bears.
 
     """
-    return history().timeline(country, org=org)
+    return (_built[0] if _built else history()).timeline(country, org=org)
 
 
 def affiliations(
@@ -249,7 +251,7 @@ def country(query: str | Country) -> Country:
         UnknownCountryError: with the nearest names in ``.suggestions``.
 
     """
-    return history().country(query)
+    return (_built[0] if _built else history()).country(query)
 
 
 def countries() -> tuple[Country, ...]:
@@ -454,6 +456,8 @@ def disputes() -> tuple[Dispute, ...]:
 
 class _UnknownKeyError(PfpError, LookupError):
     def __init__(self, what: str, key: str, known: list[str]) -> None:
+        import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
+
         near = difflib.get_close_matches(key, known, n=3)
         hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
         super().__init__(f"no {what} has key {key!r}; {hint}")

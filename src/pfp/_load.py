@@ -6,10 +6,7 @@ each with its file and row. Nothing is read at import time.
 
 from __future__ import annotations
 
-import csv
-import importlib.resources
 import threading
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
@@ -88,6 +85,8 @@ class _Reader:
         self.problems: list[DataProblem] = []
 
     def rows(self, name: str) -> Iterator[tuple[str, Row]]:
+        import csv  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
+
         reader = csv.DictReader(self._open_text(name))
         expected = COLUMNS[name]
         if tuple(reader.fieldnames or ()) != expected:
@@ -146,6 +145,8 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
                 f"no {kind} of {country or '-'} ({org or '-'}) dated {date} for this alternative",
             )
         )
+    import tomllib  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
+
     metadata = tomllib.loads("".join(open_text("dataset.toml")))
     _, replay_problems = replay(tuple(events), organizations)
     problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
@@ -453,6 +454,8 @@ def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:
 
 
 def _open_bundled(name: str) -> Iterator[str]:
+    import importlib.resources  # noqa: PLC0415 - read on first use only
+
     resource = importlib.resources.files("pfp").joinpath("_data", name)
     with resource.open("r", encoding="utf-8") as handle:
         yield from handle

@@ -43,13 +43,15 @@ def to_ordinal(value: object) -> int:
         InvalidDateError: for anything that is not one of the accepted forms.
 
     """
+    if type(value) is str:
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return _from_iso(value).toordinal()
+            except ValueError:
+                raise InvalidDateError(value, "no such calendar day") from None
+        raise InvalidDateError(value, "strings must be 'YYYY-MM-DD'")
     if isinstance(value, datetime.date):
         return value.toordinal()
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return _from_iso(value).toordinal()
-        except ValueError:
-            raise InvalidDateError(value, "no such calendar day") from None
     if isinstance(value, str):
         raise InvalidDateError(value, "strings must be 'YYYY-MM-DD'")
     raise InvalidDateError(value, f"a {type(value).__name__} is not a date")

@@ -22,19 +22,20 @@ Period(1956-09-04 .. ..., withdrawn)
 
 from __future__ import annotations
 
-import threading
+import datetime
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import pendulum
 
 from pfp.dates import from_ordinal, to_ordinal
 from pfp.errors import DataError, DataProblem, InvalidRangeError, UnknownOrganizationError
 from pfp.model import Country, Event, Organization, Period, Status, Transition
 from pfp.names import CountryIndex, normalize
-from pfp.roster import Roster
+from pfp.results import Timeline, Transitions
+from pfp.roster import Roster, new_roster
 from pfp.rules import replay
 
 if TYPE_CHECKING:
@@ -44,88 +45,121 @@ __all__ = ["History"]
 
 _CHECKPOINT_EVERY = 32
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
-_ROSTER_CACHE_SIZE = 4096
-_NO_EVENT_YET = (Status.NON_MEMBER,)
+_SNAPSHOT_CACHE_SIZE = 1024
+"""Rebuilt rosters kept per organisation (the cache is emptied when full)."""
+_DAY_MEMO_SIZE = 4096
+"""Rosters kept per organisation by the day asked, so a loop over days is a dict lookup."""
+_EMPTY: tuple[tuple[Country, ...], frozenset[str]] = ((), frozenset())
+_Date = datetime.date
+_PDate = pendulum.Date
 
 
-@attrs.frozen
-class _Snapshot:
-    members: tuple[Country, ...]
-    keys: frozenset[str]
-
-
-_EMPTY = _Snapshot((), frozenset())
+_day = operator.itemgetter(0)
+_by_name = operator.attrgetter("name", "iso3")
+"""Rosters are sorted by name (then code, should two states share a name)."""
 
 
 class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
-    def __init__(self, org: Organization, changes: list[tuple[int, Transition]]) -> None:
+    def __init__(
+        self, org: Organization, changes: list[tuple[int, Transition]], names: CountryIndex
+    ) -> None:
         self.org = org
+        self.key = org.key
+        self._names = names
+        self.timelines: dict[str, Timeline] = {}
+        """Timelines already built, by ISO alpha-3 code (immutable, so shared)."""
         by_date = sorted(changes, key=lambda pair: (pair[0], pair[1].country.name))
         self.transitions: tuple[Transition, ...] = tuple(t for _, t in by_date)
         self.transition_ords: list[int] = [o for o, _ in by_date]
 
         # Per country: change days and the status from each day on (index 0 = before any).
         self.country_ords: dict[str, list[int]] = {}
-        self.country_statuses: dict[str, tuple[Status, ...]] = {}
+        self.country_statuses: dict[str, tuple[list[int], tuple[Status, ...]]] = {}
+        """Per country: its change days, and its status from each of them on."""
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
         per_country: dict[str, list[tuple[int, Transition]]] = {}
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
         for iso3, items in per_country.items():
-            self.country_ords[iso3] = [o for o, _ in items]
-            self.country_statuses[iso3] = (items[0][1].before, *(t.after for _, t in items))
+            ords = [o for o, _ in items]
+            self.country_ords[iso3] = ords
+            self.country_statuses[iso3] = (ords, (items[0][1].before, *(t.after for _, t in items)))
             self.country_transitions[iso3] = tuple(t for _, t in items)
 
-        # Roster deltas at each day the set of members changes, and periodic checkpoints.
-        members: dict[str, Country] = {}
         self.change_ords: list[int] = []
         self._deltas: list[tuple[tuple[Country, ...], tuple[str, ...]]] = []
-        self._checkpoints: list[dict[str, Country]] = []
-        position = 0
-        ordered = sorted(changes, key=lambda pair: pair[0])  # stable: replay order within a day
-        while position < len(ordered):
-            day = ordered[position][0]
-            before = dict(members)
-            while position < len(ordered) and ordered[position][0] == day:
-                transition = ordered[position][1]
-                if transition.after is Status.MEMBER:
-                    members[transition.country.iso3] = transition.country
-                else:
-                    members.pop(transition.country.iso3, None)
-                position += 1
-            if members.keys() == before.keys():
-                continue
-            added = tuple(c for k, c in members.items() if k not in before)
-            removed = tuple(k for k in before if k not in members)
-            if len(self.change_ords) % _CHECKPOINT_EVERY == 0:
-                self._checkpoints.append(dict(members))
-            self.change_ords.append(day)
-            self._deltas.append((added, removed))
-        self._cache: dict[int, _Snapshot] = {}
-        self._lock = threading.Lock()
+        self._checkpoints: list[tuple[tuple[str, ...], tuple[Country, ...]]] = []
+        self._index_rosters(changes)
+        self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
+        self.days: dict[object, Roster] = {}
+        """Rosters already returned, by the day exactly as asked (a bounded memo)."""
 
-    def snapshot(self, position: int) -> _Snapshot:
-        """The roster in force from change point ``position`` on (-1: before the first)."""
-        found = self._cache.get(position)
-        if found is not None:
-            return found
+    def _index_rosters(self, changes: list[tuple[int, Transition]]) -> None:
+        """Record the roster's delta at each day it changes, and periodic checkpoints.
+
+        A checkpoint (the members, sorted by name) every _CHECKPOINT_EVERY change points:
+        memory grows as events plus states x change points / _CHECKPOINT_EVERY, and never
+        holds a whole roster at every change point.
+        """
+        members: dict[str, Country] = {}
+        position = 0
+        ordered = sorted(changes, key=_day)  # stable: replay order within a day
+        count = len(ordered)
+        while position < count:
+            day = ordered[position][0]
+            was_member: dict[str, bool] = {}  # the states this day touches: before the day
+            while position < count and ordered[position][0] == day:
+                transition = ordered[position][1]
+                iso3 = transition.country.iso3
+                if iso3 not in was_member:
+                    was_member[iso3] = iso3 in members
+                if transition.after is Status.MEMBER:
+                    members[iso3] = transition.country
+                else:
+                    members.pop(iso3, None)
+                position += 1
+            added: list[Country] = []
+            removed: list[str] = []
+            for iso3, was in was_member.items():
+                if iso3 in members:
+                    if not was:
+                        added.append(members[iso3])
+                elif was:
+                    removed.append(iso3)
+            if not added and not removed:
+                continue
+            if len(self.change_ords) % _CHECKPOINT_EVERY == 0:
+                # Sorted by name, so that rebuilding from it sorts an almost sorted list.
+                named = sorted(members.values(), key=_by_name)
+                self._checkpoints.append((tuple(c.iso3 for c in named), tuple(named)))
+            self.change_ords.append(day)
+            self._deltas.append((tuple(added), tuple(removed)))
+
+    def roster(self, ordinal: int) -> Roster:
+        """The roster on day ``ordinal``: a binary search, then a cached snapshot."""
+        position = bisect_right(self.change_ords, ordinal) - 1
+        found = self._snapshots.get(position)
+        if found is None:
+            found = self._snapshot(position)
+        return new_roster(self.org.key, ordinal, found[0], found[1], self._names)
+
+    def _snapshot(self, position: int) -> tuple[tuple[Country, ...], frozenset[str]]:
+        """Rebuild the members in force from change point ``position`` on (-1: before any)."""
         if position < 0:
             return _EMPTY
         base = position - position % _CHECKPOINT_EVERY
-        members = dict(self._checkpoints[base // _CHECKPOINT_EVERY])
+        members = dict(zip(*self._checkpoints[base // _CHECKPOINT_EVERY], strict=True))
         for added, removed in self._deltas[base + 1 : position + 1]:
             for country in added:
                 members[country.iso3] = country
             for key in removed:
                 del members[key]
-        ordered = tuple(sorted(members.values(), key=lambda c: c.name))
-        snapshot = _Snapshot(ordered, frozenset(members))
-        with self._lock:
-            if len(self._cache) >= _ROSTER_CACHE_SIZE:
-                self._cache.clear()
-            self._cache[position] = snapshot
+        snapshot = (tuple(sorted(members.values(), key=_by_name)), frozenset(members))
+        if len(self._snapshots) >= _SNAPSHOT_CACHE_SIZE:
+            self._snapshots.clear()
+        self._snapshots[position] = snapshot
         return snapshot
 
 
@@ -174,7 +208,9 @@ class History:
         self._names = CountryIndex(
             {c.iso3: c for c in (*countries, *(e.country for e in self._events))}.values()
         )
-        self._indexes = {key: _OrgIndex(orgs[key], changes[key]) for key in orgs}
+        self._indexes = {key: _OrgIndex(orgs[key], changes[key], self._names) for key in orgs}
+        self._default_index = self._indexes[default_org]
+        self._iso3 = self._names.exact_iso3()
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -238,10 +274,21 @@ class History:
             UnknownOrganizationError: when ``org`` is not known.
 
         """
-        index = self._org(org)
-        ordinal = to_ordinal(when)
-        snapshot = index.snapshot(bisect_right(index.change_ords, ordinal) - 1)
-        return Roster(index.org.key, ordinal, snapshot.members, snapshot.keys, self._names)
+        index = self._default_index if org is None else self._org(org)
+        kind = type(when)
+        # Only these types are memoised: equal values always name the same calendar day
+        # (two equal aware datetimes may not).
+        if kind is str or kind is _Date or kind is _PDate:
+            days = index.days
+            found = days.get(when)
+            if found is not None:
+                return found
+            found = index.roster(when.toordinal() if kind is not str else to_ordinal(when))
+            if len(days) >= _DAY_MEMO_SIZE:
+                days.clear()
+            days[when] = found
+            return found
+        return index.roster(to_ordinal(when))
 
     def status_of(self, country: str | Country, when: Any, *, org: str | None = None) -> Status:
         """The status of ``country`` in ``org`` (default: the PfP) on day ``when``.
@@ -251,13 +298,16 @@ class History:
             InvalidDateError: when ``when`` is not a date.
 
         """
-        index = self._org(org)
-        iso3 = self._names.find(country).iso3
-        ordinal = to_ordinal(when)
-        ords = index.country_ords.get(iso3)
-        if ords is None:
+        index = self._default_index if org is None else self._org(org)
+        iso3 = self._iso3.get(country) if type(country) is str else None
+        if iso3 is None:
+            iso3 = self._names.find(country).iso3
+        kind = type(when)
+        ordinal = when.toordinal() if kind is _Date or kind is _PDate else to_ordinal(when)
+        found = index.country_statuses.get(iso3)
+        if found is None:
             return Status.NON_MEMBER
-        return index.country_statuses[iso3][bisect_right(ords, ordinal)]
+        return found[1][bisect_right(found[0], ordinal)]
 
     def transitions(
         self,
@@ -266,7 +316,7 @@ class History:
         *,
         country: str | Country | None = None,
         org: str | None = None,
-    ) -> tuple[Transition, ...]:
+    ) -> Transitions:
         """Every change between ``start`` and ``end`` (both inclusive; None: unbounded).
 
         Ordered by date, then by country name.
@@ -275,25 +325,31 @@ class History:
             InvalidRangeError: when ``end`` is before ``start``.
 
         """
-        index = self._org(org)
-        low = None if start is None else to_ordinal(start)
-        high = None if end is None else to_ordinal(end)
-        if low is not None and high is not None and high < low:
-            raise InvalidRangeError(
-                f"the range ends ({from_ordinal(high)}) before it starts ({from_ordinal(low)}); "
-                "pass start <= end"
-            )
+        index = self._default_index if org is None else self._org(org)
+        low = high = None
+        if start is not None:
+            kind = type(start)
+            low = start.toordinal() if kind is _Date or kind is _PDate else to_ordinal(start)
+        if end is not None:
+            kind = type(end)
+            high = end.toordinal() if kind is _Date or kind is _PDate else to_ordinal(end)
+            if low is not None and high < low:
+                raise InvalidRangeError(
+                    f"the range ends ({from_ordinal(high)}) before it starts "
+                    f"({from_ordinal(low)}); pass start <= end"
+                )
         if country is None:
             items, ords = index.transitions, index.transition_ords
         else:
-            iso3 = self._names.find(country).iso3
+            iso3 = self._names.iso3_of(country)
             items = index.country_transitions.get(iso3, ())
             ords = index.country_ords.get(iso3, [])
         first = 0 if low is None else bisect_left(ords, low)
-        last = len(ords) if high is None else bisect_right(ords, high)
-        return items[first:last]
+        if high is None:
+            return Transitions(items[first:], index.key)
+        return Transitions(items[first : bisect_right(ords, high)], index.key)
 
-    def timeline(self, country: str | Country, *, org: str | None = None) -> tuple[Period, ...]:
+    def timeline(self, country: str | Country, *, org: str | None = None) -> Timeline:
         """The periods that tile all time for ``country``: no gap, no overlap.
 
         Raises:
@@ -301,17 +357,24 @@ class History:
 
         """
         index = self._org(org)
-        iso3 = self._names.find(country).iso3
-        changes = index.country_transitions.get(iso3, ())
+        state = self._names.find(country)
+        found = index.timelines.get(state.iso3)
+        if found is not None:
+            return found
+        changes = index.country_transitions.get(state.iso3, ())
         if not changes:
-            return (Period(None, None, Status.NON_MEMBER),)
+            found = Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key)
+            index.timelines[state.iso3] = found
+            return found
         periods = [Period(None, changes[0].date, changes[0].before)]
         for current, following in zip(changes, (*changes[1:], None), strict=True):
             end = None if following is None else following.date
             if end is not None and end == current.date:
                 continue  # superseded on its own day
             periods.append(Period(current.date, end, current.after, current.event))
-        return tuple(periods)
+        found = Timeline(periods, state, index.key)
+        index.timelines[state.iso3] = found
+        return found
 
     def with_events(self, events: Iterable[Event]) -> Self:
         """A new history with ``events`` added to these (this one is unchanged)."""

@@ -14,7 +14,6 @@ FrozenInstanceError
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable
 
 import attrs
@@ -130,6 +129,8 @@ class _Displayed:
         return {f.name: _plain(getattr(self, f.name)) for f in fields}
 
     def _repr_html_(self) -> str:
+        import html  # noqa: PLC0415 - only notebooks need it; keeps `import pfp` light
+
         rows = "".join(
             f"<tr><th>{html.escape(name)}</th><td>{html.escape(_cell(value))}</td></tr>"
             for name, value in self.to_record().items()

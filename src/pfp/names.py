@@ -11,7 +11,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -19,6 +18,9 @@ from pfp.errors import AmbiguousCountryError, UnknownCountryError
 from pfp.model import Country
 
 __all__ = ["CountryIndex", "normalize"]
+
+_SEEN_SIZE = 4096
+"""Spellings remembered after folding (the memo is emptied when full)."""
 
 
 def normalize(text: str) -> str:
@@ -50,7 +52,7 @@ class CountryIndex:
     pfp.errors.UnknownCountryError: no state is known as 'Narnya'; did you mean 'Narnia'?
     """
 
-    __slots__ = ("_by_key", "_countries", "_exact", "_folded_names")
+    __slots__ = ("_by_key", "_countries", "_exact", "_folded_names", "_seen")
 
     def __init__(self, countries: Iterable[Country]) -> None:
         self._countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
@@ -70,6 +72,8 @@ class CountryIndex:
                 if len(self._by_key[normalize(name)]) == 1:
                     self._exact[name] = country
         self._folded_names: tuple[str, ...] = tuple(key for key in self._by_key if len(key) > 3)
+        # Other spellings already resolved ("sweden", "the Netherlands"): folding costs ~1 µs.
+        self._seen: dict[str, Country] = {}
 
     @property
     def countries(self) -> tuple[Country, ...]:
@@ -84,19 +88,45 @@ class CountryIndex:
             AmbiguousCountryError: the name belongs to more than one state.
 
         """
-        found = self._exact.get(query) if type(query) is str else None
-        if found is not None:
-            return found
+        if type(query) is str:
+            found = self._exact.get(query) or self._seen.get(query)
+            if found is not None:
+                return found
         if isinstance(query, Country):
             return query
         if not isinstance(query, str):
             raise UnknownCountryError(query)
         matches = self._by_key.get(normalize(query), ())
         if len(matches) == 1:
+            if type(query) is str:
+                if len(self._seen) >= _SEEN_SIZE:
+                    self._seen.clear()
+                self._seen[query] = matches[0]
             return matches[0]
         if matches:
             raise AmbiguousCountryError(query, matches)
         raise UnknownCountryError(query, self.suggest(query))
+
+    def iso3_of(self, query: object) -> str:
+        """Return the ISO alpha-3 code of the state ``query`` designates (see :meth:`find`).
+
+        >>> CountryIndex([Country("Narnia", "NA", "NAR")]).iso3_of("narnia")
+        'NAR'
+        """
+        found = self._exact.get(query) if type(query) is str else None
+        if found is not None:
+            return found.iso3
+        return self.find(query).iso3
+
+    def exact_iso3(self) -> dict[str, str]:
+        """Every spelling as written that names one state, mapped to its ISO alpha-3 code.
+
+        A new dictionary: the engine's fast path for names, one lookup before any folding.
+
+        >>> CountryIndex([Country("Narnia", "NA", "NAR")]).exact_iso3()
+        {'Narnia': 'NAR', 'NA': 'NAR', 'NAR': 'NAR'}
+        """
+        return {name: country.iso3 for name, country in self._exact.items()}
 
     def suggest(self, query: str, *, limit: int = 3) -> tuple[Country, ...]:
         """Return up to ``limit`` states whose names are closest to ``query``.
@@ -106,6 +136,8 @@ class CountryIndex:
         ['Slovenia', 'Slovakia', 'Estonia']
         """
         folded = normalize(query)
+        import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
+
         close = difflib.get_close_matches(folded, self._folded_names, n=limit * 3, cutoff=0.6)
         found: list[Country] = []
         for key in close:

@@ -48,6 +48,13 @@ GRADUATION = Rule(frozenset(Status) - {Status.NATO_MEMBER}, Status.NATO_MEMBER)
 """The effect, in a programme, of joining the organisation it leads to (PfP -> NATO)."""
 
 
+def _where(position: int, event: Event) -> str:
+    """Where an event came from: its file and row, or its place in the list given."""
+    return event.origin or (
+        f"event {position + 1} ({event.date} {event.org} {event.country.iso3} {event.kind.value})"
+    )
+
+
 def replay(
     events: tuple[Event, ...], orgs: dict[str, Organization]
 ) -> tuple[dict[str, list[tuple[int, Transition]]], list[DataProblem]]:
@@ -67,11 +74,10 @@ def replay(
     order = sorted(range(len(events)), key=lambda i: events[i].date)
     for i in order:
         event = events[i]
-        where = event.origin or (
-            f"event {i + 1} ({event.date} {event.org} {event.country.iso3} {event.kind.value})"
-        )
         if not event.sources:
-            problems.append(DataProblem(where, "no source: every event cites at least one source"))
+            problems.append(
+                DataProblem(_where(i, event), "no source: every event cites at least one source")
+            )
         effects: list[tuple[str, Rule]] = [(event.org, RULES[event.kind])]
         if event.kind is EventKind.ACCESSION:
             effects += [(program, GRADUATION) for program in graduating.get(event.org, ())]
@@ -82,7 +88,7 @@ def replay(
                 allowed = "/".join(sorted(s.value for s in rule.allowed_before))
                 problems.append(
                     DataProblem(
-                        where,
+                        _where(i, event),
                         f"{'an' if event.kind.value[0] in 'aeiou' else 'a'} {event.kind.value} "
                         f"needs status {allowed}, but {event.country.name} is {before.value}"
                         + (f" in {org_key}" if org_key != event.org else ""),

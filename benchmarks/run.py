@@ -1,0 +1,199 @@
+"""Every pfp benchmark in one command, printed as ratios against baselines of the same run.
+
+    python benchmarks/run.py            # the full run: a few minutes
+    python benchmarks/run.py --quick    # a smoke run: one value of each, sizes 10^3 and 10^4
+
+Other options are pyperf's (``--processes``, ``--values``, ``--fast``, ``-o FILE``...).
+Needs the ``bench`` extra: ``pip install -e '.[bench]'``. docs/performance.md explains the table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyperf
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import cases  # noqa: E402  (a sibling module, found through the line above)
+import scale  # noqa: E402
+
+COMMANDS = {
+    "python -c pass": "pass",
+    "import attrs, pendulum": "import attrs, pendulum",
+    "import pfp": "import pfp",
+    "import pfp + first query": "import pfp; pfp.members_at('2005-06-01')",
+}
+"""Fresh-process benchmarks: the name shown and the code given to ``python -c``."""
+
+
+def _lazy(factory: Callable[[], cases.TimeFunc]) -> cases.TimeFunc:
+    """Build a case's fixtures on its first call, so that each pyperf worker builds only its own."""
+    built: list[cases.TimeFunc] = []
+
+    def time_func(loops: int) -> float:
+        if not built:
+            built.append(factory())
+        return built[0](loops)
+
+    return time_func
+
+
+def _ns(seconds: float) -> str:
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    if seconds >= 1e-6:
+        return f"{seconds * 1e6:.2f} µs"
+    return f"{seconds * 1e9:.0f} ns"
+
+
+def _times(value: float) -> str:
+    return f"{value:.2f}x" if value < 10 else f"{value:,.0f}x"
+
+
+def speed_table(medians: dict[str, float]) -> str:
+    """The main table: pfp against its floor, and the alternatives against pfp."""
+    single, pair = medians["loop/single"], medians["loop/pair"]
+    rows = [
+        ("members_at(date)", single, "≤ 2x"),
+        ("members_at(new date)", single, "—"),
+        ("members_at(iso)", single, "≤ 2x"),
+        ("status_of", pair, "≤ 2.5x"),
+        ("transitions(1 year)", pair, "≤ 3x"),
+        ("transitions(all)", single, "—"),
+        ("country(exact)", single, "≤ 1 µs"),
+        ("country(lower case)", single, "—"),
+        ("suggestions", 0.0, "≤ 1 ms"),
+    ]
+    lines = [
+        "| question | pfp | floor | pfp ÷ floor | target | met | "
+        "scan ÷ pfp | pandas ÷ pfp | portion ÷ pfp |",
+        "|---|---:|---:|---:|---|---|---:|---:|---:|",
+    ]
+    for question, loop, target in rows:
+        net = {
+            kind: max(medians[f"{question}/{kind}"] - loop, 1e-12)
+            for kind in ("pfp", "floor", "scan", "pandas", "portion")
+            if f"{question}/{kind}" in medians
+        }
+        if "floor" not in net:  # the same floor as the question as written
+            net["floor"] = max(medians["country(exact)/floor"] - loop, 1e-12)
+        ratio = net["pfp"] / net["floor"]
+        if target.endswith("x"):
+            met = "yes" if ratio <= float(target[2:-1]) else "**no**"
+        elif target.endswith("µs"):
+            met = "yes" if net["pfp"] <= 1e-6 else "**no**"
+        elif target.endswith("ms"):
+            met = "yes" if net["pfp"] <= 1e-3 else "**no**"
+        else:
+            met = ""
+        others = [
+            _times(net[k] / net["pfp"]) if k in net else "" for k in ("scan", "pandas", "portion")
+        ]
+        lines.append(
+            f"| {question} | {_ns(net['pfp'])} | {_ns(net['floor'])} | {_times(ratio)} "
+            f"| {target} | {met} | " + " | ".join(others) + " |"
+        )
+    return "\n".join(lines)
+
+
+def import_table(medians: dict[str, float], warm: float) -> str:
+    """Fresh processes: the import against attrs + pendulum, and the first query."""
+    bare = medians["python -c pass"]
+    deps = medians["import attrs, pendulum"]
+    pfp_import = medians["import pfp"]
+    first = medians["import pfp + first query"] - pfp_import
+    ratio = pfp_import / deps
+    return "\n".join(
+        [
+            "| measure | value | target | met |",
+            "|---|---:|---|---|",
+            f"| `python -c pass` (interpreter start) | {_ns(bare)} | | |",
+            f"| `import attrs, pendulum` process | {_ns(deps)} | | |",
+            f"| `import pfp` process | {_ns(pfp_import)} | | |",
+            f"| `import pfp` ÷ `import attrs, pendulum` | {_times(ratio)} | ≤ 1.10x "
+            f"| {'yes' if ratio <= 1.10 else '**no**'} |",
+            f"| pfp's own import time (pfp - attrs, pendulum) | {_ns(pfp_import - deps)} | | |",
+            f"| first query - warm query (load, validate, index) | {_ns(first - warm)} | ≤ 20 ms "
+            f"| {'yes' if first - warm <= 0.020 else '**no**'} |",
+        ]
+    )
+
+
+def scale_table(sizes: tuple[int, ...]) -> str:
+    """Run each size in a fresh process and tabulate the growth curve."""
+    lines = [
+        "| events | orgs | default-org transitions | build | peak memory | retained | "
+        "members_at warm | members_at new day | status_of | transitions(1 year) | roster k |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, str(HERE / "scale.py"), str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        found: dict[str, Any] = json.loads(done.stdout)
+        big, small = found["synthetic"], found["bundled"]
+
+        def cell(key: str, big: dict[str, float] = big, small: dict[str, float] = small) -> str:
+            return f"{big[key]:.2f} µs ({big[key] / small[key]:.1f}x)"
+
+        memory = [
+            "n/a" if found[key] is None else f"{found[key]:.0f} MiB"
+            for key in ("peak_mib", "retained_mib")
+        ]
+        lines.append(
+            f"| {size:,} | {found['organisations']} | {found['default_org_transitions']:,} "
+            f"| {found['build_s']:.2f} s | {memory[0]} | {memory[1]} "
+            f"| {cell('members_at_warm')} | {cell('members_at_new_day')} | {cell('status_of')} "
+            f"| {cell('transitions_1y')} | {big['roster_size']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the pyperf benchmarks, then the scale benchmark, and print the tables."""
+    quick = "--quick" in sys.argv
+    if quick:
+        sys.argv.remove("--quick")
+        sys.argv.append("--debug-single-value")
+    runner = pyperf.Runner(processes=6, values=3, min_time=0.05)
+    runner.metadata["description"] = "pfp benchmarks (benchmarks/run.py)"
+    benches: dict[str, pyperf.Benchmark] = {}
+    for name, (factory, calls) in cases.CASES.items():
+        bench = runner.bench_time_func(name, _lazy(factory), inner_loops=calls)
+        if bench is not None:
+            benches[name] = bench
+    for name, code in COMMANDS.items():
+        bench = runner.bench_command(name, [sys.executable, "-c", code])
+        if bench is not None:
+            benches[name] = bench
+    if runner.args.worker or len(benches) < len(cases.CASES) + len(COMMANDS):
+        return  # a pyperf worker, or a run of only some benchmarks
+    medians = {name: bench.median() for name, bench in benches.items()}
+    sizes = scale.QUICK_SIZES if quick else scale.SIZES
+    warm = medians["members_at(date)/pfp"] - medians["loop/single"]
+    print()
+    print(f"pfp benchmarks: Python {platform.python_version()}, {platform.machine()}, ", end="")
+    print(f"{os.cpu_count()} CPUs{', QUICK (smoke run: numbers are rough)' if quick else ''}")
+    print("\nQueries (per call; the loop's own cost subtracted):\n")
+    print(speed_table(medians))
+    print("\nImport and first query (fresh processes):\n")
+    print(import_table(medians, warm))
+    print("\nScale (synthetic histories, 200 states; in brackets: x the same query on the ")
+    print("bundled data, timed in the same process):\n")
+    print(scale_table(sizes))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""The sequences queries return: tuples that also know what they describe and render as tables.
+
+>>> import pfp
+>>> changes = pfp.transitions("2004-01-01", "2004-12-31")
+>>> isinstance(changes, tuple), changes.org, len(changes)
+(True, 'PfP', 7)
+>>> [row["iso3"] for row in changes.to_records()][:3]
+['BGR', 'EST', 'LVA']
+>>> periods = pfp.timeline("Malta")
+>>> periods.country.name, periods.org, len(periods)
+('Malta', 'PfP', 5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, SupportsIndex, overload
+
+import attrs
+
+from pfp.model import Country, Period, Transition
+
+__all__ = ["Timeline", "Transitions"]
+
+
+class _Frozen:
+    """Refuses assignment after construction, like the attrs records."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+
+class Transitions(_Frozen, tuple[Transition, ...]):
+    """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
+
+    Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
+    view give one row per change with its sources.
+    """
+
+    org: str
+
+    def __new__(cls, items: Iterable[Transition] = (), org: str = "PfP") -> Transitions:
+        """Make the sequence of ``items``, all changes of membership in ``org``."""
+        made = super().__new__(cls, items)
+        object.__setattr__(made, "org", org)
+        return made
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Transition: ...
+    @overload
+    def __getitem__(self, index: slice) -> Transitions: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Transition | Transitions:
+        if isinstance(index, slice):
+            return Transitions(tuple.__getitem__(self, index), self.org)
+        return tuple.__getitem__(self, index)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per change: date, state, before, after, event and source keys."""
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        return tables.transition_records(self, org=self.org)
+
+    def to_pandas(self) -> Any:
+        """The changes as a pandas DataFrame (the ``pandas`` extra).
+
+        Raises:
+            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+
+        """
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        return tables.transition_dataframe(self, org=self.org)
+
+    def _repr_html_(self) -> str:
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        caption = f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
+        return tables.to_html(self.to_records(), columns=tables.TRANSITION_COLUMNS, caption=caption)
+
+
+class Timeline(_Frozen, tuple[Period, ...]):
+    """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
+
+    It also knows its ``country`` and ``org``, and renders as a table.
+    """
+
+    country: Country
+    org: str
+
+    def __new__(cls, periods: Iterable[Period], country: Country, org: str) -> Timeline:
+        """Make the timeline of ``country`` in ``org`` from its ``periods``."""
+        made = super().__new__(cls, periods)
+        object.__setattr__(made, "country", country)
+        object.__setattr__(made, "org", org)
+        return made
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per period: status, start, end, last day and source keys."""
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        return tables.period_records(self, self.country, org=self.org)
+
+    def to_pandas(self) -> Any:
+        """The periods as a pandas DataFrame (the ``pandas`` extra).
+
+        Raises:
+            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+
+        """
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        return tables.period_dataframe(self, self.country, org=self.org)
+
+    def _repr_html_(self) -> str:
+        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
+
+        return tables.to_html(
+            self.to_records(),
+            columns=tables.PERIOD_COLUMNS,
+            caption=f"{self.country.name} in {self.org}",
+        )
