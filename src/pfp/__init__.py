@@ -269,7 +269,7 @@ def suggest_countries(query: str, *, limit: int = 3) -> tuple[Country, ...]:
 
     >>> import pfp
     >>> [c.name for c in pfp.suggest_countries("Kyrgistan")]
-    ['Kyrgyzstan', 'Uzbekistan', 'Tajikistan']
+    ['Kyrgyzstan']
     """
     return history().suggest_countries(query, limit=limit)
 

@@ -19,6 +19,10 @@ from pfp.model import Country
 
 __all__ = ["CountryIndex", "normalize"]
 
+_CUTOFF = 0.6
+"""The least similarity (difflib ratio) a suggested name must reach."""
+_MARGIN = 0.15
+"""Suggestions stay within this much of the best match's similarity."""
 _SEEN_SIZE = 4096
 """Spellings remembered after folding (the memo is emptied when full)."""
 
@@ -129,16 +133,33 @@ class CountryIndex:
         return {name: country.iso3 for name, country in self._exact.items()}
 
     def suggest(self, query: str, *, limit: int = 3) -> tuple[Country, ...]:
-        """Return up to ``limit`` states whose names are closest to ``query``.
+        """Return up to ``limit`` states whose names are closest to ``query``, best first.
+
+        Only names nearly as close as the best one are offered, so a clear typo gets one
+        answer and an ambiguous one gets its candidates.
 
         >>> import pfp
         >>> [c.name for c in pfp.suggest_countries("Slovinia")]
-        ['Slovenia', 'Slovakia', 'Estonia']
+        ['Slovenia', 'Slovakia']
+        >>> [c.name for c in pfp.suggest_countries("Swizerland")]
+        ['Switzerland']
         """
-        folded = normalize(query)
         import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
 
-        close = difflib.get_close_matches(folded, self._folded_names, n=limit * 3, cutoff=0.6)
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(normalize(query))
+        scored: list[tuple[float, str]] = []
+        for key in self._folded_names:
+            matcher.set_seq1(key)
+            if (
+                matcher.real_quick_ratio() >= _CUTOFF
+                and matcher.quick_ratio() >= _CUTOFF
+                and (score := matcher.ratio()) >= _CUTOFF
+            ):
+                scored.append((score, key))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        best = scored[0][0] if scored else 1.0
+        close = [key for score, key in scored if score >= best - _MARGIN]
         found: list[Country] = []
         for key in close:
             for country in self._by_key[key]:
