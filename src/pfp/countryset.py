@@ -119,7 +119,7 @@ class CountrySet:
         return False
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, CountrySet):
+        if type(other) is CountrySet and type(self) is CountrySet:
             return self._keys == other._keys
         return NotImplemented
 

@@ -8,13 +8,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import attrs
 import pendulum
 
-from pfp.countryset import CountrySet, SetLike, combine
+from pfp.countryset import CountrySet
 from pfp.dates import from_ordinal
 from pfp.model import Country
 from pfp.names import CountryIndex
@@ -22,11 +20,12 @@ from pfp.names import CountryIndex
 __all__ = ["Roster", "new_roster"]
 
 
-class Roster:
+class Roster(CountrySet):
     """The members of an organisation on one day: sized, iterable (sorted by name), immutable.
 
     ``in`` accepts a :class:`~pfp.Country`, any name, former name or alias (any case),
-    or an ISO code.
+    or an ISO code. Rosters combine with ``|``, ``&``, ``-`` and ``^`` like any
+    :class:`~pfp.CountrySet`.
 
     >>> import pfp
     >>> roster = pfp.members_at("1994-08-03")
@@ -38,11 +37,8 @@ class Roster:
     ['Albania', 'Azerbaijan', 'Bulgaria']
     """
 
-    __slots__ = ("_index", "_keys", "_members", "_ordinal", "_org")
+    __slots__ = ("_ordinal", "_org")
 
-    _index: CountryIndex
-    _keys: frozenset[str]
-    _members: tuple[Country, ...]
     _ordinal: int
     _org: str
 
@@ -70,34 +66,6 @@ class Roster:
     def org(self) -> str:
         """The organisation's key, such as ``'PfP'``."""
         return self._org
-
-    @property
-    def countries(self) -> tuple[Country, ...]:
-        """The members as a tuple, sorted by name."""
-        return self._members
-
-    @property
-    def iso3(self) -> frozenset[str]:
-        """The members' ISO alpha-3 codes.
-
-        >>> import pfp
-        >>> sorted(pfp.members_at("1994-01-31").iso3)
-        ['LTU', 'ROU']
-        """
-        return self._keys
-
-    def __len__(self) -> int:
-        return len(self._members)
-
-    def __iter__(self) -> Iterator[Country]:
-        return iter(self._members)
-
-    def __contains__(self, item: object) -> bool:
-        if isinstance(item, Country):
-            return item.iso3 in self._keys
-        if isinstance(item, str):
-            return self._index.find(item).iso3 in self._keys
-        return False
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Roster):
@@ -136,33 +104,6 @@ class Roster:
         return tables.to_html(
             tables.roster_records(self), columns=tables.ROSTER_COLUMNS, caption=repr(self)
         )
-
-    @property
-    def names_index(self) -> CountryIndex:
-        """The index that resolves names for ``in``."""
-        return self._index
-
-    def __or__(self, other: SetLike) -> CountrySet:
-        """Members of either: ``pfp.members_at(day) | pfp.members_at(day, org="NATO")``."""
-        return combine(self, other, "|")
-
-    def __and__(self, other: SetLike) -> CountrySet:
-        """Members of both."""
-        return combine(self, other, "&")
-
-    def __sub__(self, other: SetLike) -> CountrySet:
-        """Members of this roster not in ``other``."""
-        return combine(self, other, "-")
-
-    def __xor__(self, other: SetLike) -> CountrySet:
-        """Members of exactly one of the two."""
-        return combine(self, other, "^")
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
 
     def __repr__(self) -> str:
         count = len(self._members)
