@@ -431,12 +431,12 @@ class Transition(_Displayed):
     before: Status
     after: Status
     event: Event = attrs.field(repr=False)
-    org: str = attrs.field(default="", kw_only=True, repr=False)
+    org: str = attrs.field(
+        default=attrs.Factory(lambda self: self.event.org, takes_self=True),
+        kw_only=True,
+        repr=False,
+    )
     """The organisation whose membership changed (the event's own, if not given)."""
-
-    def __attrs_post_init__(self) -> None:
-        if not self.org:
-            object.__setattr__(self, "org", self.event.org)
 
     @property
     def sources(self) -> tuple[Source, ...]:
