@@ -98,8 +98,8 @@ def floor_statuses() -> dict[str, tuple[list[int], tuple[pfp.Status, ...]]]:
 
 @functools.cache
 def floor_transitions() -> tuple[list[int], tuple[pfp.Transition, ...]]:
-    """All PfP transitions and their days."""
-    items = pfp.transitions()
+    """All PfP transitions and their days, as a plain tuple (a bare slice is the floor)."""
+    items = tuple(pfp.transitions())
     return [t.date.toordinal() for t in items], items
 
 

@@ -35,7 +35,7 @@ from pfp.dates import from_ordinal, to_ordinal
 from pfp.errors import DataError, DataProblem, InvalidRangeError, UnknownOrganizationError
 from pfp.model import Country, Event, Organization, Period, Status, Transition
 from pfp.names import CountryIndex, normalize
-from pfp.results import Timeline, Transitions
+from pfp.results import Timeline, Transitions, make_transitions
 from pfp.roster import Roster, new_roster
 from pfp.rules import replay
 
@@ -379,8 +379,8 @@ class History:
             ords = index.country_ords.get(iso3, [])
         first = 0 if low is None else bisect_left(ords, low)
         if high is None:
-            return Transitions(items[first:], index.key)
-        return Transitions(items[first : bisect_right(ords, high)], index.key)
+            return make_transitions(items[first:], index.key)
+        return make_transitions(items[first : bisect_right(ords, high)], index.key)
 
     def timeline(self, country: str | Country, *, org: str | None = None) -> Timeline:
         """The periods that tile all time for ``country``: no gap, no overlap.

@@ -20,7 +20,7 @@ import attrs
 
 from pfp.model import Country, Period, Transition
 
-__all__ = ["Timeline", "Transitions"]
+__all__ = ["Timeline", "Transitions", "make_transitions"]
 
 
 class _Frozen:
@@ -56,7 +56,7 @@ class Transitions(_Frozen, tuple[Transition, ...]):
     def __getitem__(self, index: slice) -> Transitions: ...
     def __getitem__(self, index: SupportsIndex | slice) -> Transition | Transitions:
         if isinstance(index, slice):
-            return Transitions(tuple.__getitem__(self, index), self.org)
+            return make_transitions(tuple.__getitem__(self, index), self.org)
         return tuple.__getitem__(self, index)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -81,6 +81,22 @@ class Transitions(_Frozen, tuple[Transition, ...]):
 
         caption = f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
         return tables.to_html(self.to_records(), columns=tables.TRANSITION_COLUMNS, caption=caption)
+
+
+_tuple_new = tuple.__new__
+_set = object.__setattr__
+
+
+def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
+    """``Transitions(items, org)`` without the Python-level constructor: the engine's hot path.
+
+    >>> import pfp
+    >>> make_transitions((), "NATO").org
+    'NATO'
+    """
+    made: Transitions = _tuple_new(Transitions, items)
+    _set(made, "org", org)
+    return made
 
 
 class Timeline(_Frozen, tuple[Period, ...]):
