@@ -155,7 +155,8 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
         UnknownOrganizationError: when ``org`` is not known.
 
     """
-    return (_built[0] if _built else history()).members_at(when, org=org)
+    found = _built[0] if _built else history()
+    return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
 def status_of(country: str | Country, when: Any, *, org: str | None = None) -> Status:
@@ -172,7 +173,10 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         InvalidDateError: when ``when`` is not a date.
 
     """
-    return (_built[0] if _built else history()).status_of(country, when, org=org)
+    found = _built[0] if _built else history()  # keywords cost: pass them only when given
+    return (
+        found.status_of(country, when) if org is None else found.status_of(country, when, org=org)
+    )
 
 
 def transitions(
@@ -197,7 +201,10 @@ def transitions(
         InvalidDateError: when a bound is not a date.
 
     """
-    return (_built[0] if _built else history()).transitions(start, end, country=country, org=org)
+    found = _built[0] if _built else history()
+    if country is None and org is None:
+        return found.transitions(start, end)
+    return found.transitions(start, end, country=country, org=org)
 
 
 def timeline(country: str | Country, *, org: str | None = None) -> Timeline:

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, SupportsIndex, overload
+from typing import Any, ClassVar, SupportsIndex, overload
 
 import attrs
 
@@ -42,13 +42,18 @@ class Transitions(_Frozen, tuple[Transition, ...]):
     view give one row per change with its sources.
     """
 
-    org: str
+    __slots__ = ()
+    org: ClassVar[str] = ""
+    """The organisation whose changes these are (each organisation has its own subclass, so
+    that a result carries its organisation without a per-instance dictionary)."""
 
     def __new__(cls, items: Iterable[Transition] = (), org: str = "PfP") -> Transitions:
         """Make the sequence of ``items``, all changes of membership in ``org``."""
-        made = super().__new__(cls, items)
-        object.__setattr__(made, "org", org)
+        made: Transitions = _tuple_new(_class_for(org), items)
         return made
+
+    def __reduce__(self) -> tuple[type[Transitions], tuple[tuple[Transition, ...], str]]:
+        return (Transitions, (tuple(self), self.org))
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Transition: ...
@@ -84,7 +89,16 @@ class Transitions(_Frozen, tuple[Transition, ...]):
 
 
 _tuple_new = tuple.__new__
-_set = object.__setattr__
+_classes: dict[str, type[Transitions]] = {}
+
+
+def _class_for(org: str) -> type[Transitions]:
+    found = _classes.get(org)
+    if found is None:
+        namespace = {"__slots__": (), "org": org, "__module__": __name__}
+        found = _classes[org] = type("Transitions", (Transitions,), namespace)
+        found.__qualname__ = "Transitions"
+    return found
 
 
 def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
@@ -94,8 +108,7 @@ def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
     >>> make_transitions((), "NATO").org
     'NATO'
     """
-    made: Transitions = _tuple_new(Transitions, items)
-    _set(made, "org", org)
+    made: Transitions = _tuple_new(_classes.get(org) or _class_for(org), items)
     return made
 
 
