@@ -53,3 +53,15 @@ def test_records_built_from_lists_store_tuples() -> None:
     narnia = pfp.Country("Narnia", "NA", "NAR", aliases=aliases)
     aliases.append("Archenland")
     assert narnia.aliases == ("Narnia Kingdom",)
+
+
+def test_sequences_are_frozen_and_not_shared() -> None:
+    """Transitions and timelines refuse assignment; a timeline is built afresh for each call."""
+    changes = pfp.transitions(country="Malta")
+    periods = pfp.timeline("Malta")
+    with pytest.raises(AttributeError):
+        changes.org = "NATO"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        periods.org = "NATO"
+    assert pfp.timeline("Malta") is not periods
+    assert pfp.timeline("Malta") == periods

@@ -78,8 +78,6 @@ class _OrgIndex:
         self.org = org
         self.key = org.key
         self._names = names
-        self.timelines: dict[str, Timeline] = {}
-        """Timelines already built, by ISO alpha-3 code (immutable, so shared)."""
         by_date = sorted(changes, key=_day_then_name)
         self.transitions: tuple[Transition, ...] = tuple(map(_second, by_date))
         self.transition_ords: list[int] = list(map(_day, by_date))
@@ -391,23 +389,16 @@ class History:
         """
         index = self._org(org)
         state = self._names.find(country)
-        found = index.timelines.get(state.iso3)
-        if found is not None:
-            return found
         changes = index.country_transitions.get(state.iso3, ())
         if not changes:
-            found = Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key)
-            index.timelines[state.iso3] = found
-            return found
+            return Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key)
         periods = [Period(None, changes[0].date, changes[0].before)]
         for current, following in zip(changes, (*changes[1:], None), strict=True):
             end = None if following is None else following.date
             if end is not None and end == current.date:
                 continue  # superseded on its own day
             periods.append(Period(current.date, end, current.after, current.event))
-        found = Timeline(periods, state, index.key)
-        index.timelines[state.iso3] = found
-        return found
+        return Timeline(periods, state, index.key)
 
     def with_events(self, events: Iterable[Event]) -> Self:
         """A new history with ``events`` added to these (this one is unchanged)."""
