@@ -177,58 +177,62 @@ def _last_day_or_none(cell: str) -> pendulum.Date | None:
     return {"day": day, "month": day.end_of("month"), "year": day.end_of("year")}[precision]
 
 
+def _read_cited(
+    reader: _Reader,
+    name: str,
+    sources: Mapping[str, Source],
+    make: Callable[[Row, tuple[Source, ...]], T],
+) -> list[T]:
+    """Every row of a file whose rows cite sources, made into records by ``make``."""
+    found: list[T] = []
+    for where, row in reader.rows(name):
+        cited = reader.sources_of(where, row["sources"], sources)
+        record = reader.build(where, lambda row=row, cited=cited: make(row, cited))  # type: ignore[misc]
+        if record is not None:
+            found.append(record)
+    return found
+
+
+def _milestone(row: Row, cited: tuple[Source, ...]) -> Milestone:
+    start, precision = parse_data_date(row["start"])
+    return Milestone(
+        start,
+        _last_day_or_none(row["end"]),
+        row["name"],
+        row["kind"],
+        row["place"],
+        cited,
+        note=row["note"],
+        precision=precision,
+    )
+
+
+def _figure(row: Row, cited: tuple[Source, ...]) -> Figure:
+    return Figure(
+        row["key"],
+        row["description"],
+        row["value"],
+        row["unit"],
+        _date_or_none(row["period_start"]),
+        _last_day_or_none(row["period_end"]),
+        cited,
+        note=row["note"],
+    )
+
+
+def _cooperation_area(row: Row, cited: tuple[Source, ...]) -> CooperationArea:
+    return CooperationArea(row["number"], row["text"].rstrip(";. "), cited, note=row["note"])
+
+
 def _read_record(
     reader: _Reader, sources: Mapping[str, Source]
 ) -> tuple[tuple[Milestone, ...], tuple[Figure, ...], tuple[CooperationArea, ...]]:
     """Read the programme's record: milestones, figures and cooperation areas."""
-    milestones: list[Milestone] = []
-    for where, row in reader.rows("milestones.csv"):
-        cited = reader.sources_of(where, row["sources"], sources)
-        milestone = reader.build(
-            where,
-            lambda row=row, cited=cited: Milestone(  # type: ignore[misc]
-                parse_data_date(row["start"])[0],
-                _last_day_or_none(row["end"]),
-                row["name"],
-                row["kind"],
-                row["place"],
-                cited,
-                note=row["note"],
-                precision=parse_data_date(row["start"])[1],
-            ),
-        )
-        if milestone is not None:
-            milestones.append(milestone)
-    figures: list[Figure] = []
-    for where, row in reader.rows("figures.csv"):
-        cited = reader.sources_of(where, row["sources"], sources)
-        figure = reader.build(
-            where,
-            lambda row=row, cited=cited: Figure(  # type: ignore[misc]
-                row["key"],
-                row["description"],
-                row["value"],
-                row["unit"],
-                _date_or_none(row["period_start"]),
-                _last_day_or_none(row["period_end"]),
-                cited,
-                note=row["note"],
-            ),
-        )
-        if figure is not None:
-            figures.append(figure)
-    areas: list[CooperationArea] = []
-    for where, row in reader.rows("cooperation_areas.csv"):
-        cited = reader.sources_of(where, row["sources"], sources)
-        area = reader.build(
-            where,
-            lambda row=row, cited=cited: CooperationArea(  # type: ignore[misc]
-                row["number"], row["text"].rstrip(";. "), cited, note=row["note"]
-            ),
-        )
-        if area is not None:
-            areas.append(area)
-    return tuple(milestones), tuple(figures), tuple(areas)
+    return (
+        tuple(_read_cited(reader, "milestones.csv", sources, _milestone)),
+        tuple(_read_cited(reader, "figures.csv", sources, _figure)),
+        tuple(_read_cited(reader, "cooperation_areas.csv", sources, _cooperation_area)),
+    )
 
 
 def _read_sources(reader: _Reader) -> dict[str, Source]:
@@ -296,16 +300,14 @@ def _read_renames(
     reader: _Reader, sources: Mapping[str, Source], alternatives: _Alternatives
 ) -> dict[str, list[Rename]]:
     renames: dict[str, list[Rename]] = {}
-    for where, row in reader.rows("renames.csv"):
-        rename_sources = reader.sources_of(where, row["sources"], sources)
-        rename = reader.build(
-            where,
-            lambda row=row, rename_sources=rename_sources: _rename(  # type: ignore[misc]
-                row, rename_sources, alternatives
-            ),
-        )
-        if rename is not None:
-            renames.setdefault(row["country"], []).append(rename)
+    rows = _read_cited(
+        reader,
+        "renames.csv",
+        sources,
+        lambda row, cited: (row["country"], _rename(row, cited, alternatives)),
+    )
+    for country, rename in rows:
+        renames.setdefault(country, []).append(rename)
     return renames
 
 
@@ -356,23 +358,19 @@ def _read_countries(
 
 
 def _read_organizations(reader: _Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
-    organizations: dict[str, Organization] = {}
-    for where, row in reader.rows("organizations.csv"):
-        org_sources = reader.sources_of(where, row["sources"], sources)
-        org = reader.build(
-            where,
-            lambda row=row, org_sources=org_sources: Organization(  # type: ignore[misc]
-                row["key"],
-                row["name"],
-                parse_data_date(row["founded"])[0],
-                row["graduates_to"],
-                org_sources,
-                _split(row["aliases"]),
-            ),
-        )
-        if org is not None:
-            organizations[org.key] = org
-    return organizations
+    found = _read_cited(reader, "organizations.csv", sources, _organization)
+    return {org.key: org for org in found}
+
+
+def _organization(row: Row, cited: tuple[Source, ...]) -> Organization:
+    return Organization(
+        row["key"],
+        row["name"],
+        parse_data_date(row["founded"])[0],
+        row["graduates_to"],
+        cited,
+        _split(row["aliases"]),
+    )
 
 
 def _read_events(
