@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import TypeVar
 
 import attrs
@@ -187,7 +188,7 @@ def _read_cited(
     found: list[T] = []
     for where, row in reader.rows(name):
         cited = reader.sources_of(where, row["sources"], sources)
-        record = reader.build(where, lambda row=row, cited=cited: make(row, cited))  # type: ignore[misc]
+        record = reader.build(where, partial(make, row, cited))
         if record is not None:
             found.append(record)
     return found
@@ -240,7 +241,7 @@ def _read_sources(reader: _Reader) -> dict[str, Source]:
     for where, row in reader.rows("sources.csv"):
         if row["key"] in sources:
             reader.problems.append(DataProblem(where, f"source key {row['key']!r} repeated"))
-        source = reader.build(where, lambda row=row: _source(row))  # type: ignore[misc]
+        source = reader.build(where, partial(_source, row))
         if source is not None:
             sources[source.key] = source
     return sources
@@ -285,11 +286,8 @@ def _read_alternatives(reader: _Reader, sources: Mapping[str, Source]) -> _Alter
     found = _Alternatives()
     for where, row in reader.rows("alternatives.csv"):
         alt_sources = reader.sources_of(where, row["sources"], sources)
-        alternative = reader.build(
-            where,
-            lambda row=row, alt_sources=alt_sources: _alternative(row, alt_sources),  # type: ignore[misc]
-        )
-        chosen = reader.build(where, lambda row=row: parse_data_date(row["date"])[0])  # type: ignore[misc]
+        alternative = reader.build(where, partial(_alternative, row, alt_sources))
+        chosen = reader.build(where, partial(_first_day, row["date"]))
         if alternative is not None and chosen is not None:
             key = (row["org"], row["country"], row["kind"], chosen.isoformat())
             found.add(key, where, alternative)
@@ -333,18 +331,7 @@ def _read_countries(
         reader.sources_of(where, row["sources"], sources)
         country = reader.build(
             where,
-            lambda row=row: Country(  # type: ignore[misc]
-                row["name"],
-                row["iso2"],
-                row["iso3"],
-                _split(row["aliases"]),
-                _split(row["former_names"]),
-                iso_numeric=row["iso_numeric"],
-                cow_code=row["cow_code"],
-                cow_abb=row["cow_abb"],
-                gw_code=row["gw_code"],
-                renames=renames.pop(row["iso3"], ()),
-            ),
+            partial(_country, row, renames),
         )
         if country is not None:
             if country.iso3 in countries:
@@ -355,6 +342,21 @@ def _read_countries(
             DataProblem("renames.csv", f"unknown country {iso3!r}; countries.csv lists the codes")
         )
     return countries
+
+
+def _country(row: Row, renames: dict[str, list[Rename]]) -> Country:
+    return Country(
+        row["name"],
+        row["iso2"],
+        row["iso3"],
+        _split(row["aliases"]),
+        _split(row["former_names"]),
+        iso_numeric=row["iso_numeric"],
+        cow_code=row["cow_code"],
+        cow_abb=row["cow_abb"],
+        gw_code=row["gw_code"],
+        renames=renames.pop(row["iso3"], ()),
+    )
 
 
 def _read_organizations(reader: _Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
@@ -416,9 +418,7 @@ def _read_events(
             continue
         event = reader.build(
             where,
-            lambda row=row, event_sources=event_sources, where=where: _event(  # type: ignore[misc]
-                row, countries, event_sources, where, alternatives
-            ),
+            partial(_event, row, countries, event_sources, where, alternatives),
         )
         if event is not None:
             events.append(event)
@@ -444,6 +444,10 @@ def _event(
         origin=where,
         alternatives=alternatives.take(row["org"], row["country"], row["kind"], date),
     )
+
+
+def _first_day(text: str) -> pendulum.Date:
+    return parse_data_date(text)[0]
 
 
 def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:
