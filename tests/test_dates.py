@@ -35,9 +35,9 @@ def test_accepted_forms_agree(day: object) -> None:
         ("1994/08/03", "strings must be 'YYYY-MM-DD'"),
         ("19940803", "strings must be 'YYYY-MM-DD'"),
         ("1994-02-30", "no such calendar day"),
-        (1994, "a int is not a date"),
-        (None, "a NoneType is not a date"),
-        (pendulum.duration(days=1), "a Duration is not a date"),
+        (1994, "a value of type int is not a date"),
+        (None, "a value of type NoneType is not a date"),
+        (pendulum.duration(days=1), "a value of type Duration is not a date"),
     ],
 )
 def test_rejected_values_name_the_accepted_forms(value: object, reason: str) -> None:

@@ -56,3 +56,48 @@ def test_unknown_alternative_is_refused() -> None:
     stray = pfp.Alternative("2000-01-01", [pfp.source("seed")], "made up")
     with pytest.raises(pfp.UnknownAlternativeError, match=r"pfp\.disputes\(\) lists"):
         pfp.reading(stray)
+
+
+def test_every_alternative_moves_its_own_fact() -> None:
+    """Each alternative, applied alone, moves the disputed fact of its own state and no other.
+
+    Many alternatives are the same reading for several states (the founders' 4 April 1949);
+    each must still move only the state it was taken from.
+    """
+    for dispute in pfp.disputes():
+        for alternative in dispute.alternatives:
+            other = pfp.reading(alternative)
+            state = other.country(dispute.country.iso3)
+            if dispute.kind == "rename":
+                (rename,) = state.renames
+                assert rename.date == alternative.date
+                continue
+            moved = [
+                e
+                for e in other.events(country=state)
+                if e.org == dispute.org and e.kind.value == dispute.kind
+            ]
+            assert alternative.date in [e.date for e in moved], (dispute, alternative)
+            untouched = [
+                e
+                for e in other.events()
+                if e.country.iso3 != state.iso3 and e.note.startswith("Alternative reading")
+            ]
+            assert untouched == [], (dispute, alternative)
+
+
+def test_two_readings_of_one_fact_are_refused() -> None:
+    """A reading takes at most one alternative per fact, and only Alternative records."""
+    malta = _dispute("Malta", "withdrawal")
+    with pytest.raises(pfp.ConflictingReadingsError, match="2 readings given for one fact"):
+        pfp.reading(*malta.alternatives)
+    with pytest.raises(pfp.UnknownAlternativeError, match="not a str"):
+        pfp.reading("1996-10-29")  # type: ignore[arg-type]
+
+
+def test_reading_a_rename() -> None:
+    """Under the Prespa reading, North Macedonia bore its new name from 12 February 2019."""
+    rename = _dispute("North Macedonia", "rename")
+    other = pfp.reading(rename.alternatives[0])
+    assert other.country("MK").name_at("2019-02-12") == "North Macedonia"
+    assert pfp.country("MK").name_at("2019-02-12") == "the former Yugoslav Republic of Macedonia"

@@ -1,6 +1,6 @@
 """Render the pictures in docs/images/ from the bundled data: ``python docs/images/make_images.py``.
 
-Needs the ``plot`` extra (``pip install 'pfp[plot]'``). Uses the Agg backend and strips the
+Needs the ``plot`` extra (``pip install -e '.[plot]'``). Uses the Agg backend and strips the
 PNG's software tag, so the same data and matplotlib version give the same files.
 """
 

@@ -27,6 +27,7 @@ from pfp.errors import (
     InvalidRangeError,
     PfpError,
     UnknownCountryError,
+    UnknownKeyError,
     UnknownOrganizationError,
 )
 from pfp.model import (
@@ -44,7 +45,7 @@ from pfp.model import (
     Transition,
 )
 from pfp.notes import affiliations as _affiliations
-from pfp.readings import UnknownAlternativeError, under
+from pfp.readings import ConflictingReadingsError, UnknownAlternativeError, under
 from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
 from pfp.results import Timeline, Transitions
 from pfp.roster import Roster
@@ -64,6 +65,7 @@ __all__ = [
     "DATA_VERSION",
     "Alternative",
     "AmbiguousCountryError",
+    "ConflictingReadingsError",
     "CooperationArea",
     "Country",
     "CountrySet",
@@ -90,6 +92,7 @@ __all__ = [
     "Transitions",
     "UnknownAlternativeError",
     "UnknownCountryError",
+    "UnknownKeyError",
     "UnknownOrganizationError",
     "__version__",
     "affiliations",
@@ -350,7 +353,7 @@ def source(key: str) -> Source:
     for found in dataset().sources:
         if found.key == key:
             return found
-    raise _UnknownKeyError("source", key, [s.key for s in dataset().sources])
+    raise UnknownKeyError("source", key, [s.key for s in dataset().sources])
 
 
 def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
@@ -404,7 +407,7 @@ def figure(key: str) -> Figure:
     for found in dataset().figures:
         if found.key == key:
             return found
-    raise _UnknownKeyError("figure", key, [f.key for f in dataset().figures])
+    raise UnknownKeyError("figure", key, [f.key for f in dataset().figures])
 
 
 def cooperation_areas() -> tuple[CooperationArea, ...]:
@@ -459,18 +462,6 @@ def disputes() -> tuple[Dispute, ...]:
     ]
     found += [Dispute(c, "", "rename", r) for c in countries() for r in c.renames if r.alternatives]
     return tuple(sorted(found, key=lambda dispute: dispute.date))
-
-
-class _UnknownKeyError(PfpError, LookupError):
-    def __init__(self, what: str, key: str, known: list[str]) -> None:
-        import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
-
-        near = difflib.get_close_matches(key, known, n=3)
-        hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
-        super().__init__(f"no {what} has key {key!r}; {hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def __getattr__(name: str) -> object:

@@ -149,7 +149,7 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     import tomllib  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
 
     metadata = tomllib.loads("".join(open_text("dataset.toml")))
-    _, replay_problems = replay(tuple(events), organizations)
+    _, replay_problems = replay(tuple(events), organizations, check_sources=False)
     problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
     if problems:
         raise DataError(problems)
@@ -176,6 +176,14 @@ def _last_day_or_none(cell: str) -> pendulum.Date | None:
         return None
     day, precision = parse_data_date(cell)
     return {"day": day, "month": day.end_of("month"), "year": day.end_of("year")}[precision]
+
+
+def _readable(text: str) -> bool:
+    try:
+        parse_data_date(text)
+    except InvalidDateError:
+        return False
+    return True
 
 
 def _read_cited(
@@ -394,7 +402,8 @@ def _read_events(
                     "events.csv is kept sorted by date",
                 )
             )
-        previous = row["date"]
+        if _readable(row["date"]):
+            previous = row["date"]  # an unreadable date is reported once, not as out of order
         event_sources = reader.sources_of(where, row["sources"], sources)
         faults = (
             [

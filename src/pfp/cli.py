@@ -79,7 +79,7 @@ def _transitions(args: argparse.Namespace) -> Answer:
     who = "" if country is None else f" of {country}"
     title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in the {org}"
     query = {"start": start, "end": end, "country": country, "org": org}
-    rows = tables.transition_records(changes, org=org)
+    rows = tables.transition_records(changes)
     return f"{title}, {start} .. {end}", tables.TRANSITION_COLUMNS, rows, query
 
 
@@ -89,7 +89,7 @@ _TIMELINE_COLUMNS = tuple(c for c in tables.PERIOD_COLUMNS if c != "end")
 def _timeline(args: argparse.Namespace) -> Answer:
     org = _org(args)
     state = pfp.country(args.country)
-    rows = tables.period_records(pfp.timeline(state, org=org), state, org=org)
+    rows = tables.period_records(pfp.timeline(state, org=org))
     query = {"country": state.name, "org": org}
     return f"{state.name} in the {org}, period by period", _TIMELINE_COLUMNS, rows, query
 

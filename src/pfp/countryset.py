@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from pfp.model import Country
-from pfp.names import CountryIndex
+
+if TYPE_CHECKING:
+    from pfp.engine import History
 
 __all__ = ["CountrySet", "SetLike"]
 
@@ -34,8 +36,8 @@ class SetLike(Protocol):
         """Their ISO alpha-3 codes."""
 
     @property
-    def names_index(self) -> CountryIndex:
-        """The index that resolves names."""
+    def history(self) -> History:
+        """The history the states come from (it resolves names for ``in``)."""
 
 
 class CountrySet:
@@ -49,18 +51,18 @@ class CountrySet:
     True
     """
 
-    __slots__ = ("_index", "_keys", "_members")
+    __slots__ = ("_history", "_keys", "_members")
 
-    _index: CountryIndex
+    _history: History
     _keys: frozenset[str]
     _members: tuple[Country, ...]
 
-    def __init__(self, countries: Iterable[Country], index: CountryIndex) -> None:
+    def __init__(self, countries: Iterable[Country], history: History) -> None:
         unique = {c.iso3: c for c in countries}
         _set = object.__setattr__
         _set(self, "_members", tuple(sorted(unique.values(), key=lambda c: c.name)))
         _set(self, "_keys", frozenset(unique))
-        _set(self, "_index", index)
+        _set(self, "_history", history)
 
     @property
     def countries(self) -> tuple[Country, ...]:
@@ -86,7 +88,7 @@ class CountrySet:
         """The states as a pandas DataFrame (the ``pandas`` extra).
 
         Raises:
-            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
         """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
@@ -101,9 +103,9 @@ class CountrySet:
         )
 
     @property
-    def names_index(self) -> CountryIndex:
-        """The index that resolves names for ``in``."""
-        return self._index
+    def history(self) -> History:
+        """The history the states come from (it resolves names for ``in``)."""
+        return self._history
 
     def __len__(self) -> int:
         return len(self._members)
@@ -115,7 +117,7 @@ class CountrySet:
         if isinstance(item, Country):
             return item.iso3 in self._keys
         if isinstance(item, str):
-            return self._index.find(item).iso3 in self._keys
+            return self._history.country(item).iso3 in self._keys
         return False
 
     def __eq__(self, other: object) -> bool:
@@ -137,6 +139,13 @@ class CountrySet:
 
     def __xor__(self, other: SetLike) -> CountrySet:
         return combine(self, other, "^")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        from pfp import history  # noqa: PLC0415 - the bundled history, built by now
+
+        if self._history is history():  # the bundled data: pickle the codes, not the data
+            return (_bundled_set, (tuple(sorted(self._keys)),))
+        return (CountrySet, (self._members, self._history))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
@@ -170,4 +179,12 @@ def combine(left: SetLike, right: object, operator: str) -> CountrySet:
         "^": keys_left ^ keys_right,
     }[operator]
     pool = {c.iso3: c for c in (*left.countries, *right.countries)}
-    return CountrySet((pool[key] for key in keys), left.names_index)
+    return CountrySet((pool[key] for key in keys), left.history)
+
+
+def _bundled_set(codes: tuple[str, ...]) -> CountrySet:
+    """Unpickle a set of bundled states from their ISO alpha-3 codes."""
+    from pfp import history  # noqa: PLC0415 - import at unpickling time
+
+    found = history()
+    return CountrySet((found.country(code) for code in codes), found)

@@ -30,6 +30,8 @@ DateLike = datetime.date | str
 
 _from_iso = datetime.date.fromisoformat
 _from_ordinal = pendulum.Date.fromordinal
+_DATA_FORMS = "'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' for a date known to the month or year"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -44,17 +46,21 @@ def to_ordinal(value: object) -> int:
 
     """
     if type(value) is str:
-        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
             try:
                 return _from_iso(value).toordinal()
             except ValueError:
-                raise InvalidDateError(value, "no such calendar day") from None
+                if _ISO_DAY.fullmatch(value):
+                    raise InvalidDateError(value, "no such calendar day") from None
         raise InvalidDateError(value, "strings must be 'YYYY-MM-DD'")
     if isinstance(value, datetime.date):
-        return value.toordinal()
-    if isinstance(value, str):
-        raise InvalidDateError(value, "strings must be 'YYYY-MM-DD'")
-    raise InvalidDateError(value, f"a {type(value).__name__} is not a date")
+        try:
+            return value.toordinal()
+        except (ValueError, TypeError, OverflowError) as error:  # pandas.NaT and the like
+            raise InvalidDateError(value, str(error)) from None
+    if isinstance(value, str):  # a str subclass (numpy.str_, ...): read its text
+        return to_ordinal(str(value))
+    raise InvalidDateError(value, f"a value of type {type(value).__name__} is not a date")
 
 
 def to_date(value: object) -> pendulum.Date:
@@ -101,11 +107,11 @@ def parse_data_date(text: str) -> tuple[pendulum.Date, str]:
     """
     match = _PARTIAL.fullmatch(text.strip())
     if match is None:
-        raise InvalidDateError(text, "data files write 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'")
+        raise InvalidDateError(text, "not a data-file date", accepted=_DATA_FORMS)
     year, month, day = match.groups()
     precision = "day" if day else "month" if month else "year"
     try:
         value = pendulum.Date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise InvalidDateError(text, "no such calendar day") from None
+        raise InvalidDateError(text, "no such calendar day", accepted=_DATA_FORMS) from None
     return value, precision

@@ -65,6 +65,7 @@ _after = operator.attrgetter("after")
 def _day_then_name(pair: tuple[int, Transition]) -> tuple[int, str]:
     return pair[0], pair[1].country.name
 
+
 _by_name = operator.attrgetter("name", "iso3")
 """Rosters are sorted by name (then code, should two states share a name)."""
 
@@ -73,11 +74,12 @@ class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
     def __init__(
-        self, org: Organization, changes: list[tuple[int, Transition]], names: CountryIndex
+        self, org: Organization, changes: list[tuple[int, Transition]], history: History
     ) -> None:
         self.org = org
         self.key = org.key
-        self._names = names
+        self.history = history
+        """The history these answers belong to: rosters refer to it to resolve names."""
         by_date = sorted(changes, key=_day_then_name)
         self.transitions: tuple[Transition, ...] = tuple(map(_second, by_date))
         self.transition_ords: list[int] = list(map(_day, by_date))
@@ -154,7 +156,7 @@ class _OrgIndex:
         found = self._snapshots.get(position)
         if found is None:
             found = self._snapshot(position)
-        return new_roster(self.org.key, ordinal, found[0], found[1], self._names)
+        return new_roster(self.org.key, ordinal, found[0], found[1], self.history)
 
     def _snapshot(self, position: int) -> tuple[tuple[Country, ...], frozenset[str]]:
         """Rebuild the members in force from change point ``position`` on (-1: before any)."""
@@ -172,6 +174,32 @@ class _OrgIndex:
             self._snapshots.clear()
         self._snapshots[position] = snapshot
         return snapshot
+
+
+def _clashes(
+    orgs: dict[str, Organization], countries: Iterable[Country], events: tuple[Event, ...]
+) -> list[DataProblem]:
+    """Organisation keys that differ only in case, and one ISO code on two different states."""
+    problems = []
+    folded: dict[str, str] = {}
+    for key in orgs:
+        other = folded.setdefault(normalize(key), key)
+        if other != key:
+            problems.append(
+                DataProblem(f"organisation {key}", f"differs from {other!r} only in case")
+            )
+    states: dict[str, Country] = {}
+    for country in (*countries, *(event.country for event in events)):
+        known = states.setdefault(country.iso3, country)
+        if known != country:
+            problems.append(
+                DataProblem(
+                    f"country {country.iso3}",
+                    f"two different records use this code: {known!r} and {country!r}",
+                )
+            )
+            states[country.iso3] = country  # report each different record once
+    return problems
 
 
 class History:
@@ -209,6 +237,13 @@ class History:
         countries: Iterable[Country],
         default_org: str,
     ) -> None:
+        problems = [
+            DataProblem(f"item {i + 1}", f"a {type(item).__name__}, not a pfp.Event")
+            for i, item in enumerate(events)
+            if not isinstance(item, Event)
+        ]
+        if problems:
+            raise DataError(problems)
         self._events: tuple[Event, ...] = events
         orgs = {org.key: org for org in organizations}
         first_seen: dict[str, pendulum.Date] = {}
@@ -224,6 +259,7 @@ class History:
             for org in orgs.values()
             if org.graduates_to and org.graduates_to not in orgs
         ]
+        problems += _clashes(orgs, countries, self._events)
         changes, replay_problems = replay(self._events, orgs)
         problems += replay_problems
         if problems:
@@ -237,7 +273,7 @@ class History:
         self._names = CountryIndex(
             {c.iso3: c for c in (*countries, *(e.country for e in self._events))}.values()
         )
-        self._indexes = {key: _OrgIndex(orgs[key], changes[key], self._names) for key in orgs}
+        self._indexes = {key: _OrgIndex(orgs[key], changes[key], self) for key in orgs}
         self._default_index = self._indexes[default_org]
         exact = self._names.exact_iso3()
         for index in self._indexes.values():

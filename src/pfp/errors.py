@@ -27,6 +27,7 @@ __all__ = [
     "InvalidRangeError",
     "PfpError",
     "UnknownCountryError",
+    "UnknownKeyError",
     "UnknownOrganizationError",
 ]
 
@@ -102,6 +103,29 @@ class UnknownOrganizationError(PfpError, LookupError):
         return str(self.args[0])
 
 
+class UnknownKeyError(PfpError, LookupError):
+    """No source or figure is recorded under that key; the message names the nearest keys.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.source("seed-230")
+    ... except LookupError as error:
+    ...     print(error)
+    no source has key 'seed-230'; did you mean seed-23, seed-20, seed-38?
+    """
+
+    def __init__(self, what: str, key: object, known: list[str]) -> None:
+        import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
+
+        self.key = key
+        near = difflib.get_close_matches(key, known, n=3) if isinstance(key, str) else []
+        hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
+        super().__init__(f"no {what} has key {key!r}; {hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class InvalidDateError(PfpError, ValueError):
     """A value pfp cannot read as a calendar day; the message lists the accepted forms.
 
@@ -113,10 +137,11 @@ class InvalidDateError(PfpError, ValueError):
     cannot read '3 August 1994' as a date (strings must be 'YYYY-MM-DD'); expected ... '1994-08-03'
     """
 
-    def __init__(self, value: object, reason: str = "") -> None:
+    def __init__(self, value: object, reason: str = "", *, accepted: str = "") -> None:
         self.value = value
         detail = f" ({reason})" if reason else ""
-        super().__init__(f"cannot read {value!r} as a date{detail}; expected {ACCEPTED_DATE_FORMS}")
+        expected = accepted or ACCEPTED_DATE_FORMS
+        super().__init__(f"cannot read {value!r} as a date{detail}; expected {expected}")
 
 
 class InvalidRangeError(PfpError, ValueError):

@@ -158,7 +158,33 @@ def _optional_date(value: object) -> pendulum.Date | None:
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return tuple(value)
+    if isinstance(value, (str, Source)):
+        raise TypeError(f"sources must be a sequence of pfp.Source records, not {value!r}")
+    found = tuple(value)
+    strays = [item for item in found if not isinstance(item, Source)]
+    if strays:
+        raise TypeError(f"sources must be pfp.Source records; got {strays[0]!r}")
+    return found
+
+
+def _event_kind(value: object) -> EventKind:
+    if isinstance(value, str) and value in EventKind.__members__.values():
+        return EventKind(value)
+    kinds = ", ".join(kind.value for kind in EventKind)
+    raise ValueError(f"no event kind {value!r}; known: {kinds}")
+
+
+def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) -> None:
+    if not isinstance(value, Country):
+        raise TypeError(
+            f"{attribute.name} must be a pfp.Country, not {value!r} "
+            "(pfp.country(name) finds a bundled one; pfp.Country(...) makes your own)"
+        )
+
+
+def _nonempty_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{attribute.name} must be a non-empty string, not {value!r}")
 
 
 def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
@@ -340,10 +366,10 @@ class Event(_Displayed):
     """
 
     date: pendulum.Date = attrs.field(converter=to_date)
-    country: Country
-    kind: EventKind = attrs.field(converter=EventKind)
+    country: Country = attrs.field(validator=_a_country)
+    kind: EventKind = attrs.field(converter=_event_kind)
     sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
-    org: str = attrs.field(default="PfP", kw_only=True)
+    org: str = attrs.field(default="PfP", kw_only=True, validator=_nonempty_str)
     precision: Precision = attrs.field(
         default=Precision.DAY, converter=Precision, kw_only=True, repr=False
     )

@@ -144,6 +144,8 @@ class CountryIndex:
         >>> [c.name for c in pfp.suggest_countries("Swizerland")]
         ['Switzerland']
         """
+        if not isinstance(query, str):
+            return ()
         import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
 
         matcher = difflib.SequenceMatcher()

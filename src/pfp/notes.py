@@ -36,8 +36,11 @@ def affiliations(
     """
     found = history.country(country)
     day = to_date(when)
-    keys = [history.organization(o).key for o in orgs] if orgs is not None else None
-    chosen = keys or [org.key for org in history.organizations() if org.key != exclude]
+    if orgs is None:
+        chosen = [org.key for org in history.organizations() if org.key != exclude]
+    else:
+        named = (orgs,) if isinstance(orgs, str) else orgs  # one name, not its letters
+        chosen = [history.organization(o).key for o in named]
     labels: list[str] = []
     for key in sorted(chosen):
         status = history.status_of(found, day, org=key)

@@ -1,7 +1,7 @@
 """Pictures of the history: a Gantt-style timeline and a step chart of membership counts.
 
 Needs the ``plot`` extra (matplotlib), imported only when a function is called; without it
-each function raises an ``ImportError`` that names ``pip install 'pfp[plot]'``. Both functions
+each function raises an ``ImportError`` that names the ``plot`` extra. Both functions
 draw on ``ax`` (a new figure when None) and return that matplotlib ``Axes``; given the same
 data and arguments they draw the same picture. Every bar carries a ``gid`` naming what it shows,
 ``"<ISO3> <status> <first day> <last day>"``, so that a test (or a reader) can check a picture
@@ -39,7 +39,10 @@ Days as a non-member are left blank; a status missing here is drawn in reddish p
 
 _OTHER_COLOR = "#CC79A7"
 _ACCESSION_GID = "nato-accessions"
-_PLOT_HINT = "pip install 'pfp[plot]'"
+_PLOT_HINT = (
+    "pip install matplotlib, or reinstall pfp with its extra: pip install -e '.[plot]' in pfp's "
+    "checkout (on PyPI, the name 'pfp' belongs to another project)"
+)
 
 
 def _matplotlib() -> tuple[Any, Any, Any]:
@@ -108,7 +111,7 @@ def timeline(
         The matplotlib ``Axes`` drawn on.
 
     Raises:
-        ImportError: naming ``pip install 'pfp[plot]'`` when matplotlib is missing.
+        ImportError: naming matplotlib and pfp's ``plot`` extra when it is missing.
         UnknownOrganizationError: for an organisation pfp does not follow.
         UnknownCountryError: for a name in ``countries`` no state bears.
         InvalidRangeError: when ``end`` is before ``start``.
@@ -121,7 +124,8 @@ def timeline(
         changed = pfp.transitions(organization.founded, None, org=organization.key)
         states = {t.country.iso3: t.country for t in changed}.values()
     else:
-        states = {c.iso3: c for c in map(pfp.country, countries)}.values()
+        named = (countries,) if isinstance(countries, str) else countries  # not its letters
+        states = {c.iso3: c for c in map(pfp.country, named)}.values()
     rows = [(state, _bars(state, organization.key, first, last)) for state in states]
     if countries is None:
         rows = [(state, bars) for state, bars in rows if bars]
@@ -202,13 +206,13 @@ def membership_count(
         The matplotlib ``Axes`` drawn on.
 
     Raises:
-        ImportError: naming ``pip install 'pfp[plot]'`` when matplotlib is missing.
+        ImportError: naming matplotlib and pfp's ``plot`` extra when it is missing.
         UnknownOrganizationError: for an organisation pfp does not follow.
         InvalidRangeError: when ``end`` is before ``start``.
 
     """
     plt, mdates, _ = _matplotlib()
-    organizations = [pfp.organization(org) for org in orgs]
+    organizations = [pfp.organization(org) for org in ((orgs,) if isinstance(orgs, str) else orgs)]
     founded = min((o.founded for o in organizations), default=to_date(pfp.DATA_AS_OF))
     first, last = _range(start, end, founded)
     if ax is None:

@@ -12,54 +12,93 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 import attrs
 
 from pfp.engine import History
 from pfp.errors import PfpError
-from pfp.model import Alternative, Event
+from pfp.model import Alternative, Country, Event, Rename
 
-__all__ = ["UnknownAlternativeError", "under"]
+__all__ = ["ConflictingReadingsError", "UnknownAlternativeError", "under"]
+
+Fact = TypeVar("Fact", Event, Rename)
 
 
 class UnknownAlternativeError(PfpError, LookupError):
-    """An alternative that no event of the history records."""
+    """An alternative that no event or rename of the history records."""
 
     def __str__(self) -> str:
         return str(self.args[0])
 
 
-def under(history: History, *alternatives: Alternative) -> History:
-    """A new history in which each disputed event takes the date of the given alternative.
+class ConflictingReadingsError(PfpError, ValueError):
+    """Two alternatives given for one fact: a reading can take only one of them."""
 
-    The original history is unchanged; the new one is validated like any other, so a reading
-    that would break the order of a state's events raises :class:`~pfp.DataError`.
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _pick(fact: Fact, wanted: Sequence[Alternative], taken: set[int]) -> Fact:
+    """The fact under the one alternative of ``wanted`` it records (by identity), if any."""
+    chosen = [a for a in wanted if any(a is mine for mine in fact.alternatives)]
+    if not chosen:
+        return fact
+    if len(chosen) > 1:
+        dates = ", ".join(str(a.date) for a in chosen)
+        raise ConflictingReadingsError(
+            f"{len(chosen)} readings given for one fact ({dates}); pass at most one of its "
+            "alternatives"
+        )
+    (alternative,) = chosen
+    taken.add(id(alternative))
+    return attrs.evolve(
+        fact,
+        date=alternative.date,
+        precision=alternative.precision,
+        sources=alternative.sources,
+        note=f"Alternative reading: {alternative.reason}",
+        alternatives=tuple(a for a in fact.alternatives if a is not alternative),
+    )
+
+
+def under(history: History, *alternatives: Alternative) -> History:
+    """A new history in which each disputed fact takes the date of the given alternative.
+
+    Alternatives are matched by identity, so an alternative reading that several states share
+    (the founders' 4 April 1949) moves only the fact it was taken from: pass the alternative
+    objects that ``pfp.disputes()`` (or ``Event.alternatives``) hand out. The original history
+    is unchanged; the new one is validated like any other, so a reading that would put a
+    state's events out of order raises :class:`~pfp.DataError`.
 
     Raises:
-        UnknownAlternativeError: when an alternative belongs to no event of ``history``.
+        UnknownAlternativeError: when an alternative belongs to no fact of ``history``, or is
+            not an :class:`~pfp.Alternative` at all.
+        ConflictingReadingsError: when two alternatives of one fact are given.
 
     """
-    wanted = list(alternatives)
-    events: list[Event] = []
-    for event in history.events():
-        chosen = next((a for a in wanted if a in event.alternatives), None)
-        if chosen is None:
-            events.append(event)
-            continue
-        wanted.remove(chosen)
-        others = tuple(a for a in event.alternatives if a != chosen)
-        events.append(
-            attrs.evolve(
-                event,
-                date=chosen.date,
-                precision=chosen.precision,
-                sources=chosen.sources,
-                note=f"Alternative reading: {chosen.reason}",
-                alternatives=others,
+    for alternative in alternatives:
+        if not isinstance(alternative, Alternative):
+            raise UnknownAlternativeError(
+                f"a reading is chosen with pfp.Alternative records, not a "
+                f"{type(alternative).__name__} ({alternative!r}); pfp.disputes() lists them"
             )
-        )
-    if wanted:
+    taken: set[int] = set()
+    countries: dict[str, Country] = {}
+    for country in history.countries():
+        renames = tuple(_pick(rename, alternatives, taken) for rename in country.renames)
+        changed = any(new is not old for new, old in zip(renames, country.renames, strict=True))
+        countries[country.iso3] = attrs.evolve(country, renames=renames) if changed else country
+    events = []
+    for original in history.events():
+        event = _pick(original, alternatives, taken)
+        state = countries[event.country.iso3]
+        events.append(event if state is event.country else attrs.evolve(event, country=state))
+    missing = [a for a in alternatives if id(a) not in taken]
+    if missing:
         raise UnknownAlternativeError(
-            f"no event records the alternative dated {wanted[0].date}; "
-            "pfp.disputes() lists the events and their alternatives"
+            f"no event or rename of this history records the alternative dated "
+            f"{missing[0].date} (or it was given twice); pfp.disputes() lists them"
         )
-    return History(events, organizations=history.organizations(), countries=history.countries())
+    return History(events, organizations=history.organizations(), countries=countries.values())

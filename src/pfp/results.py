@@ -68,18 +68,18 @@ class Transitions(_Frozen, tuple[Transition, ...]):
         """One plain dict per change: date, state, before, after, event and source keys."""
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
 
-        return tables.transition_records(self, org=self.org)
+        return tables.transition_records(self)
 
     def to_pandas(self) -> Any:
         """The changes as a pandas DataFrame (the ``pandas`` extra).
 
         Raises:
-            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
         """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
 
-        return tables.transition_dataframe(self, org=self.org)
+        return tables.transition_dataframe(self)
 
     def _repr_html_(self) -> str:
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
@@ -128,6 +128,18 @@ class Timeline(_Frozen, tuple[Period, ...]):
         object.__setattr__(made, "org", org)
         return made
 
+    def __reduce__(self) -> tuple[type[Timeline], tuple[tuple[Period, ...], Country, str]]:
+        return (Timeline, (tuple(self), self.country, self.org))
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Period: ...
+    @overload
+    def __getitem__(self, index: slice) -> Timeline: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Period | Timeline:
+        if isinstance(index, slice):
+            return Timeline(tuple.__getitem__(self, index), self.country, self.org)
+        return tuple.__getitem__(self, index)
+
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per period: status, start, end, last day and source keys."""
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
@@ -138,7 +150,7 @@ class Timeline(_Frozen, tuple[Period, ...]):
         """The periods as a pandas DataFrame (the ``pandas`` extra).
 
         Raises:
-            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
         """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API

@@ -8,14 +8,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from pfp.countryset import CountrySet
 from pfp.dates import from_ordinal
 from pfp.model import Country
-from pfp.names import CountryIndex
+
+if TYPE_CHECKING:
+    from pfp.engine import History
 
 __all__ = ["Roster", "new_roster"]
 
@@ -48,14 +50,14 @@ class Roster(CountrySet):
         ordinal: int,
         members: tuple[Country, ...],
         keys: frozenset[str],
-        index: CountryIndex,
+        history: History,
     ) -> None:
         _set = object.__setattr__
         _set(self, "_org", org)
         _set(self, "_ordinal", ordinal)
         _set(self, "_members", members)
         _set(self, "_keys", keys)
-        _set(self, "_index", index)
+        _set(self, "_history", history)
 
     @property
     def date(self) -> pendulum.Date:
@@ -91,7 +93,7 @@ class Roster(CountrySet):
         """The members as a pandas DataFrame (the ``pandas`` extra), data version in ``attrs``.
 
         Raises:
-            ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
         """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
@@ -104,6 +106,13 @@ class Roster(CountrySet):
         return tables.to_html(
             tables.roster_records(self), columns=tables.ROSTER_COLUMNS, caption=repr(self)
         )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        from pfp import history  # noqa: PLC0415 - the bundled history, built by now
+
+        if self._history is history():  # the bundled data: pickle the question, not the data
+            return (_bundled_roster, (self._org, self._ordinal))
+        return (Roster, (self._org, self._ordinal, self._members, self._keys, self._history))
 
     def __repr__(self) -> str:
         count = len(self._members)
@@ -120,16 +129,16 @@ class _Building(Roster):
 
 
 def new_roster(
-    org: str, ordinal: int, members: tuple[Country, ...], keys: frozenset[str], index: CountryIndex
+    org: str, ordinal: int, members: tuple[Country, ...], keys: frozenset[str], history: History
 ) -> Roster:
-    """Return ``Roster(org, ordinal, members, keys, index)`` at a third of the cost.
+    """Return ``Roster(org, ordinal, members, keys, history)`` at a third of the cost.
 
     The engine's hot path: a frozen class must route every store through
     ``object.__setattr__``; this fills a same-layout unfrozen twin and retypes it.
 
     >>> import pfp
     >>> old = pfp.members_at("1994-08-03")
-    >>> new = new_roster("PfP", 728143, old.countries, old.iso3, CountryIndex(old))
+    >>> new = new_roster("PfP", 728143, old.countries, old.iso3, old.history)
     >>> new == old, type(new).__name__
     (True, 'Roster')
     """
@@ -138,6 +147,13 @@ def new_roster(
     roster._ordinal = ordinal
     roster._members = members
     roster._keys = keys
-    roster._index = index
+    roster._history = history
     roster.__class__ = Roster
     return roster
+
+
+def _bundled_roster(org: str, ordinal: int) -> Roster:
+    """Unpickle a roster of the bundled data by asking the question again."""
+    from pfp import history  # noqa: PLC0415 - import at unpickling time
+
+    return history().members_at(from_ordinal(ordinal), org=org)

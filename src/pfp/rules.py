@@ -56,13 +56,15 @@ def _where(position: int, event: Event) -> str:
 
 
 def replay(
-    events: tuple[Event, ...], orgs: dict[str, Organization]
+    events: tuple[Event, ...], orgs: dict[str, Organization], *, check_sources: bool = True
 ) -> tuple[dict[str, list[tuple[int, Transition]]], list[DataProblem]]:
     """Apply every event in date order; return each organisation's changes and every fault.
 
     Changes are ``(ordinal, transition)`` pairs in replay order. Events on one day apply in
     the order given. Joining an organisation that a programme ``graduates_to`` (NATO for the
-    PfP) also ends the state's participation in that programme.
+    PfP) also ends the state's participation in that programme; an event refused in its own
+    organisation has no such knock-on, so one fault is reported once. ``check_sources=False``
+    leaves the citations to a caller that has checked them already (the loader).
     """
     graduating: dict[str, list[str]] = {}  # organisation joined -> the programmes it ends
     for org in orgs.values():
@@ -74,7 +76,7 @@ def replay(
     order = sorted(range(len(events)), key=lambda i: events[i].date)
     for i in order:
         event = events[i]
-        if not event.sources:
+        if check_sources and not event.sources:
             problems.append(
                 DataProblem(_where(i, event), "no source: every event cites at least one source")
             )
@@ -94,6 +96,8 @@ def replay(
                         + (f" in {org_key}" if org_key != event.org else ""),
                     )
                 )
+                if org_key == event.org:
+                    break  # refused in its own organisation: no knock-on elsewhere
                 continue
             if rule.after is None or rule.after is before:
                 continue

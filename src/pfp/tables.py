@@ -133,7 +133,10 @@ COUNTRY_YEAR_SHARE_COLUMNS = (
 
 _DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
 _REFERENCE = re.compile(r"(\d{2})-(\d{2})")
-_PANDAS_HINT = "pip install 'pfp[pandas]'"
+_PANDAS_HINT = (
+    "pip install pandas, or reinstall pfp with its extra: pip install -e '.[pandas]' in pfp's "
+    "checkout (on PyPI, the name 'pfp' belongs to another project)"
+)
 
 
 # -- records (standard library only) ------------------------------------------------------
@@ -147,8 +150,10 @@ def _keys(sources: Iterable[pfp.Source]) -> tuple[str, ...]:
     return tuple(source.key for source in sources)
 
 
-def _period_on(country: Country, day: pendulum.Date, org: str) -> Period:
-    for period in pfp.timeline(country, org=org):
+def _period_on(
+    country: Country, day: pendulum.Date, org: str, history: pfp.History | None = None
+) -> Period:
+    for period in (history or pfp.history()).timeline(country, org=org):
         if day in period:
             return period
     raise AssertionError("a timeline tiles all time")  # pragma: no cover
@@ -165,7 +170,7 @@ def roster_records(roster: Roster) -> Records:
     """
     rows = []
     for member in roster:
-        period = _period_on(member, roster.date, roster.org)
+        period = _period_on(member, roster.date, roster.org, roster.history)
         row: Record = {"date": roster.date, "org": roster.org, **_country_cells(member)}
         row["since"] = period.start
         row["sources"] = _keys(period.sources)
@@ -201,10 +206,11 @@ def status_record(country: str | Country, when: Any, *, org: str | None = None) 
     }
 
 
-def transition_records(transitions: Iterable[Transition], *, org: str | None = None) -> Records:
+def transition_records(transitions: Iterable[Transition]) -> Records:
     """One row per change of status, in the order given, citing the event's sources.
 
-    ``org`` is the organisation the transitions were asked of (the PfP when None).
+    ``org`` is the organisation whose membership changed; ``event_org`` the organisation of
+    the event that changed it (NATO, for a partner's graduation from the PfP).
 
     >>> import pfp
     >>> from pfp.tables import transition_records
@@ -212,11 +218,10 @@ def transition_records(transitions: Iterable[Transition], *, org: str | None = N
     >>> str(row["date"]), row["before"], row["after"], row["event"], "seed-19" in row["sources"]
     ('1996-10-27', 'member', 'withdrawn', 'withdrawal', True)
     """
-    key = pfp.organization("PfP" if org is None else org).key
     return Records(
         {
             "date": change.date,
-            "org": key,
+            "org": change.org,
             **_country_cells(change.country),
             "before": change.before.value,
             "after": change.after.value,
@@ -229,11 +234,12 @@ def transition_records(transitions: Iterable[Transition], *, org: str | None = N
 
 
 def period_records(
-    periods: Iterable[Period], country: str | Country, *, org: str | None = None
+    periods: Iterable[Period], country: str | Country | None = None, *, org: str | None = None
 ) -> Records:
     """One row per period of a state's timeline, citing the event that began each period.
 
-    ``org`` is the organisation the timeline was asked of (the PfP when None).
+    A :class:`~pfp.Timeline` (what ``pfp.timeline`` returns) knows its state and organisation;
+    for other sequences of periods pass ``country`` (and ``org``, the PfP when None).
 
     >>> import pfp
     >>> from pfp.tables import period_records
@@ -247,8 +253,14 @@ def period_records(
         UnknownCountryError: with suggestions, for a name no state bears.
 
     """
-    state = pfp.country(country)
-    key = pfp.organization("PfP" if org is None else org).key
+    if isinstance(periods, pfp.Timeline):
+        state = periods.country if country is None else pfp.country(country)
+        key = periods.org if org is None else org
+    elif country is None:
+        raise TypeError("period_records needs `country` unless given a pfp.Timeline")
+    else:
+        state = pfp.country(country)
+        key = pfp.organization("PfP" if org is None else org).key
     return Records(
         {
             **_country_cells(state),
@@ -280,6 +292,8 @@ def history_records(*, orgs: Iterable[str] | None = None) -> Records:
         UnknownOrganizationError: for an organisation pfp does not follow.
 
     """
+    if isinstance(orgs, str):  # one name, not its letters
+        orgs = (orgs,)
     keys = (
         [org.key for org in pfp.organizations()]
         if orgs is None
@@ -305,6 +319,11 @@ def _parse_reference(reference: str) -> tuple[int, int]:
 
 
 def _year_range(start_year: int, end_year: int) -> range:
+    for year in (start_year, end_year):
+        if type(year) is not int or not 1 <= year <= 9999:
+            raise pfp.InvalidRangeError(
+                f"years are whole numbers from 1 to 9999, such as 1994; got {year!r}"
+            )
     if end_year < start_year:
         raise pfp.InvalidRangeError(
             f"the range ends ({end_year}) before it starts ({start_year}); "
@@ -313,9 +332,11 @@ def _year_range(start_year: int, end_year: int) -> range:
     return range(start_year, end_year + 1)
 
 
-def _states(countries: Iterable[str | Country] | None) -> tuple[Country, ...]:
+def _states(countries: Iterable[str | Country] | str | None) -> tuple[Country, ...]:
     if countries is None:
         return pfp.countries()
+    if isinstance(countries, str):  # one name, not its letters
+        countries = (countries,)
     return tuple(
         sorted(
             {pfp.country(c).iso3: pfp.country(c) for c in countries}.values(), key=lambda c: c.name
@@ -468,7 +489,7 @@ def to_dataframe(
     examples are in ``docs/notebooks.md``.
 
     Raises:
-        ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
     """
     pd = _pandas()
@@ -491,15 +512,13 @@ def roster_dataframe(roster: Roster) -> pd.DataFrame:
     return frame
 
 
-def transition_dataframe(
-    transitions: Iterable[Transition], *, org: str | None = None
-) -> pd.DataFrame:
+def transition_dataframe(transitions: Iterable[Transition]) -> pd.DataFrame:
     """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`)."""
-    return to_dataframe(transition_records(transitions, org=org), columns=TRANSITION_COLUMNS)
+    return to_dataframe(transition_records(transitions), columns=TRANSITION_COLUMNS)
 
 
 def period_dataframe(
-    periods: Iterable[Period], country: str | Country, *, org: str | None = None
+    periods: Iterable[Period], country: str | Country | None = None, *, org: str | None = None
 ) -> pd.DataFrame:
     """:func:`period_records` as a DataFrame (see :func:`to_dataframe`)."""
     return to_dataframe(period_records(periods, country, org=org), columns=PERIOD_COLUMNS)
@@ -525,7 +544,7 @@ def country_year_panel(
     or ``share``.
 
     Raises:
-        ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
     """
     _pandas()
@@ -555,7 +574,7 @@ def country_day_panel(
     date. Built from the timelines, one block per period, so decades of days stay fast.
 
     Raises:
-        ImportError: naming ``pip install 'pfp[pandas]'`` when pandas is missing.
+        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
         InvalidRangeError: when ``end`` is before ``start``.
         InvalidDateError: when a bound is not a date.
 
