@@ -92,3 +92,27 @@ def test_unknown_organisation_lists_known_ones() -> None:
     assert isinstance(raised.value, LookupError)
     assert pfp.members_at("2000-01-01", org="nato") == pfp.members_at("2000-01-01", org="NATO")
     assert len(pfp.members_at("2000-01-01", org="Partnership for Peace")) == 25
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Bosnia", ["Bosnia and Herzegovina"]),
+        ("Czech", ["Czech Republic"]),
+        ("Swizerland", ["Switzerland"]),
+        ("Slovinia", ["Slovenia", "Slovakia"]),
+        ("China", []),
+        ("Soviet Union", []),
+    ],
+)
+def test_suggestions_are_few_and_to_the_point(query: str, expected: list[str]) -> None:
+    """A partial or misspelt name suggests its state; a state pfp does not follow, nothing."""
+    with pytest.raises(pfp.UnknownCountryError) as raised:
+        pfp.country(query)
+    assert [c.name for c in raised.value.suggestions] == expected
+
+
+def test_names_with_their_words_in_another_order() -> None:
+    """Reference-list spellings ("Moldova, Republic of") resolve like the names they invert."""
+    assert pfp.country("Moldova, Republic of").iso3 == "MDA"
+    assert pfp.country("U.S.").iso3 == "USA"

@@ -464,6 +464,10 @@ def disputes() -> tuple[Dispute, ...]:
     return tuple(sorted(found, key=lambda dispute: dispute.date))
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def __getattr__(name: str) -> object:
     if name in ("tables", "plot"):  # submodules, imported on first use
         return importlib.import_module(f"pfp.{name}")

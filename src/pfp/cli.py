@@ -65,7 +65,7 @@ def _members(args: argparse.Namespace) -> Answer:
 
 def _status(args: argparse.Namespace) -> Answer:
     row = tables.status_record(args.country, args.date, org=_org(args))
-    title = f"{row['name']} in the {row['org']} on {row['date']}: {row['status']}"
+    title = f"{row['name']} in {row['org']} on {row['date']}: {row['status']}"
     query = {"country": row["name"], "date": row["date"], "org": row["org"]}
     return title, tables.STATUS_COLUMNS, [row], query
 
@@ -77,7 +77,7 @@ def _transitions(args: argparse.Namespace) -> Answer:
     end = "..." if args.end is None else str(to_date(args.end))
     country = None if args.country is None else pfp.country(args.country).name
     who = "" if country is None else f" of {country}"
-    title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in the {org}"
+    title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in {org}"
     query = {"start": start, "end": end, "country": country, "org": org}
     rows = tables.transition_records(changes)
     return f"{title}, {start} .. {end}", tables.TRANSITION_COLUMNS, rows, query
@@ -91,7 +91,7 @@ def _timeline(args: argparse.Namespace) -> Answer:
     state = pfp.country(args.country)
     rows = tables.period_records(pfp.timeline(state, org=org))
     query = {"country": state.name, "org": org}
-    return f"{state.name} in the {org}, period by period", _TIMELINE_COLUMNS, rows, query
+    return f"{state.name} in {org}, period by period", _TIMELINE_COLUMNS, rows, query
 
 
 def _countries(args: argparse.Namespace) -> Answer:
@@ -100,7 +100,7 @@ def _countries(args: argparse.Namespace) -> Answer:
     rows = [tables.status_record(state, day, org=org) for state in pfp.countries()]
     query = {"date": day, "org": org}
     return (
-        f"{len(rows)} states, their status in the {org} on {day}",
+        f"{len(rows)} states, their status in {org} on {day}",
         tables.STATUS_COLUMNS,
         rows,
         query,

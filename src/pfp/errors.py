@@ -58,8 +58,8 @@ class UnknownCountryError(PfpError, LookupError):
         hint = (
             "did you mean " + ", ".join(repr(c.name) for c in self.suggestions) + "?"
             if self.suggestions
-            else "pfp.countries() lists every known state; names, ISO alpha-2 and alpha-3 "
-            "codes are accepted"
+            else "pfp follows only the states in its data, and pfp.countries() lists them; "
+            "names, former names and ISO alpha-2 or alpha-3 codes are accepted"
         )
         super().__init__(f"no state is known as {query!r}; {hint}")
 

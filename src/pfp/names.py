@@ -19,8 +19,11 @@ from pfp.model import Country
 
 __all__ = ["CountryIndex", "normalize"]
 
-_CUTOFF = 0.6
+_CUTOFF = 0.75
 """The least similarity (difflib ratio) a suggested name must reach."""
+_FILLER = frozenset({"and", "of", "the", "republic", "kingdom", "state", "federation"})
+"""Words too common in state names to suggest a state by."""
+_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:()'\"-/", " "))
 _MARGIN = 0.15
 """Suggestions stay within this much of the best match's similarity."""
 _SEEN_SIZE = 4096
@@ -28,19 +31,23 @@ _SEEN_SIZE = 4096
 
 
 def normalize(text: str) -> str:
-    """Fold a name for comparison: no case, no accents, single spaces, no leading "the".
+    """Fold a name for comparison: no case, accents or punctuation, single spaces, no "the".
 
     >>> normalize("  The Former Yugoslav  Republic of Macedonia ")
     'former yugoslav republic of macedonia'
-    >>> normalize("Türkiye")
-    'turkiye'
+    >>> normalize("Türkiye"), normalize("Guinea-Bissau")
+    ('turkiye', 'guinea bissau')
     """
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = bare.casefold().replace("&", " and ").split()
+    words = bare.casefold().replace("&", " and ").translate(_PUNCTUATION).split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _word_key(folded: str) -> str:
+    return " ".join(sorted(folded.split()))
 
 
 class CountryIndex:
@@ -56,7 +63,7 @@ class CountryIndex:
     pfp.errors.UnknownCountryError: no state is known as 'Narnya'; did you mean 'Narnia'?
     """
 
-    __slots__ = ("_by_key", "_countries", "_exact", "_folded_names", "_seen")
+    __slots__ = ("_by_key", "_by_words", "_countries", "_exact", "_folded_names", "_seen")
 
     def __init__(self, countries: Iterable[Country]) -> None:
         self._countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
@@ -76,6 +83,13 @@ class CountryIndex:
                 if len(self._by_key[normalize(name)]) == 1:
                     self._exact[name] = country
         self._folded_names: tuple[str, ...] = tuple(key for key in self._by_key if len(key) > 3)
+        # The same names with their words in any order ("Moldova, Republic of").
+        by_words: dict[str, set[Country]] = {}
+        for key, found in self._by_key.items():
+            by_words.setdefault(_word_key(key), set()).update(found)
+        self._by_words: dict[str, tuple[Country, ...]] = {
+            key: tuple(sorted(found, key=lambda c: c.name)) for key, found in by_words.items()
+        }
         # Other spellings already resolved ("sweden", "the Netherlands"): folding costs ~1 µs.
         self._seen: dict[str, Country] = {}
 
@@ -97,10 +111,15 @@ class CountryIndex:
             if found is not None:
                 return found
         if isinstance(query, Country):
-            return query
+            if query in self._by_key.get(query.iso3.casefold(), ()):
+                return query
+            raise UnknownCountryError(query.name, self.suggest(query.name))
         if not isinstance(query, str):
             raise UnknownCountryError(query)
-        matches = self._by_key.get(normalize(query), ())
+        folded = normalize(query)
+        matches = self._by_key.get(folded) or self._by_words.get(
+            " ".join(sorted(folded.split())), ()
+        )
         if len(matches) == 1:
             if type(query) is str:
                 if len(self._seen) >= _SEEN_SIZE:
@@ -148,8 +167,15 @@ class CountryIndex:
             return ()
         import difflib  # noqa: PLC0415 - only a miss needs it; keeps `import pfp` light
 
+        folded = normalize(query)
+        words = set(folded.split()) - _FILLER
+        found: list[Country] = []
+        if words:  # names holding every telling word of the query ("Bosnia")
+            for key in self._folded_names:
+                if words <= set(key.split()):
+                    found += [c for c in self._by_key[key] if c not in found]
         matcher = difflib.SequenceMatcher()
-        matcher.set_seq2(normalize(query))
+        matcher.set_seq2(folded)
         scored: list[tuple[float, str]] = []
         for key in self._folded_names:
             matcher.set_seq1(key)
@@ -162,7 +188,6 @@ class CountryIndex:
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         best = scored[0][0] if scored else 1.0
         close = [key for score, key in scored if score >= best - _MARGIN]
-        found: list[Country] = []
         for key in close:
             for country in self._by_key[key]:
                 if country not in found:

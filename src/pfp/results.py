@@ -144,7 +144,7 @@ class Timeline(_Frozen, tuple[Period, ...]):
         """One plain dict per period: status, start, end, last day and source keys."""
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
 
-        return tables.period_records(self, self.country, org=self.org)
+        return tables.period_records(self)
 
     def to_pandas(self) -> Any:
         """The periods as a pandas DataFrame (the ``pandas`` extra).
@@ -155,7 +155,7 @@ class Timeline(_Frozen, tuple[Period, ...]):
         """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API
 
-        return tables.period_dataframe(self, self.country, org=self.org)
+        return tables.period_dataframe(self)
 
     def _repr_html_(self) -> str:
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API

@@ -254,7 +254,7 @@ def period_records(
 
     """
     if isinstance(periods, pfp.Timeline):
-        state = periods.country if country is None else pfp.country(country)
+        state = periods.country if country is None else pfp.country(country)  # bundled names
         key = periods.org if org is None else org
     elif country is None:
         raise TypeError("period_records needs `country` unless given a pfp.Timeline")
