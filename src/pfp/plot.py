@@ -69,8 +69,10 @@ def _range(
     first = default_start if start is None else to_date(start)
     last = to_date(pfp.DATA_AS_OF) if end is None else to_date(end)
     if last < first:
+        begins = "it starts" if start is not None else "the organisation began"
         raise pfp.InvalidRangeError(
-            f"the range ends ({last}) before it starts ({first}); pass start <= end"
+            f"the range ends ({last}) before {begins} ({first}); pass an end on or after "
+            f"{first}, or an earlier start"
         )
     return first, last
 

@@ -26,8 +26,11 @@ class Roster(CountrySet):
     """The members of an organisation on one day: sized, iterable (sorted by name), immutable.
 
     ``in`` accepts a :class:`~pfp.Country`, any name, former name or alias (any case),
-    or an ISO code. Rosters combine with ``|``, ``&``, ``-`` and ``^`` like any
-    :class:`~pfp.CountrySet`.
+    or an ISO code; a name no state in the data bears raises
+    :class:`~pfp.UnknownCountryError` rather than answering False, so that a typo cannot pass
+    for an answer. Rosters combine with ``|``, ``&``, ``-`` and ``^`` like any
+    :class:`~pfp.CountrySet`; two rosters are equal when they are of the same organisation,
+    day and members (a roster never equals a bare ``CountrySet``).
 
     >>> import pfp
     >>> roster = pfp.members_at("1994-08-03")
