@@ -264,6 +264,7 @@ class History:
         problems += replay_problems
         if problems:
             raise DataError(problems)
+        self._ordered = tuple(sorted(self._events, key=lambda e: e.date))
         self._organizations = orgs
         self._default = default_org
         self._org_lookup = {normalize(key): key for key in orgs}
@@ -328,11 +329,10 @@ class History:
 
     def events(self, *, country: str | Country | None = None) -> tuple[Event, ...]:
         """Every event, in date order (then in the order given), optionally for one state."""
-        ordered = sorted(self._events, key=lambda e: e.date)
         if country is None:
-            return tuple(ordered)
+            return self._ordered
         iso3 = self._names.find(country).iso3
-        return tuple(e for e in ordered if e.country.iso3 == iso3)
+        return tuple(e for e in self._ordered if e.country.iso3 == iso3)
 
     # -- queries -----------------------------------------------------------------------
 
@@ -408,7 +408,7 @@ class History:
         if country is None:
             items, ords = index.transitions, index.transition_ords
         else:
-            iso3 = self._names.iso3_of(country)
+            iso3 = self._names.find(country).iso3
             items = index.country_transitions.get(iso3, ())
             ords = index.country_ords.get(iso3, [])
         first = 0 if low is None else bisect_left(ords, low)

@@ -63,9 +63,6 @@ class UnknownCountryError(PfpError, LookupError):
         )
         super().__init__(f"no state is known as {query!r}; {hint}")
 
-    def __str__(self) -> str:  # LookupError would repr() the message otherwise
-        return str(self.args[0])
-
 
 class AmbiguousCountryError(PfpError, LookupError):
     """A name borne by more than one state; ``.candidates`` lists them all.
@@ -78,9 +75,6 @@ class AmbiguousCountryError(PfpError, LookupError):
         self.candidates: tuple[Country, ...] = tuple(candidates)
         names = ", ".join(f"{c.name} ({c.iso3})" for c in self.candidates)
         super().__init__(f"{query!r} names more than one state: {names}; use an ISO code")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class UnknownOrganizationError(PfpError, LookupError):
@@ -98,9 +92,6 @@ class UnknownOrganizationError(PfpError, LookupError):
         self.query = query
         self.known: tuple[str, ...] = tuple(sorted(known))
         super().__init__(f"no organisation is known as {query!r}; known: {', '.join(self.known)}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class UnknownKeyError(PfpError, LookupError):
@@ -121,9 +112,6 @@ class UnknownKeyError(PfpError, LookupError):
         near = difflib.get_close_matches(key, known, n=3) if isinstance(key, str) else []
         hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
         super().__init__(f"no {what} has key {key!r}; {hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class InvalidDateError(PfpError, ValueError):

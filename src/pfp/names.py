@@ -130,17 +130,6 @@ class CountryIndex:
             raise AmbiguousCountryError(query, matches)
         raise UnknownCountryError(query, self.suggest(query))
 
-    def iso3_of(self, query: object) -> str:
-        """Return the ISO alpha-3 code of the state ``query`` designates (see :meth:`find`).
-
-        >>> CountryIndex([Country("Narnia", "NA", "NAR")]).iso3_of("narnia")
-        'NAR'
-        """
-        found = self._exact.get(query) if type(query) is str else None
-        if found is not None:
-            return found.iso3
-        return self.find(query).iso3
-
     def exact_iso3(self) -> dict[str, str]:
         """Every spelling as written that names one state, mapped to its ISO alpha-3 code.
 

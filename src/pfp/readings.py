@@ -29,15 +29,9 @@ Fact = TypeVar("Fact", Event, Rename)
 class UnknownAlternativeError(PfpError, LookupError):
     """An alternative that no event or rename of the history records."""
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class ConflictingReadingsError(PfpError, ValueError):
     """Two alternatives given for one fact: a reading can take only one of them."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def _pick(fact: Fact, wanted: Sequence[Alternative], taken: set[int]) -> Fact:
