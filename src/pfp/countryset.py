@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
-import attrs
-
+from pfp._result import Immutable, Tabular
 from pfp.model import Country
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ class SetLike(Protocol):
         """The history the states come from (it resolves names for ``in``)."""
 
 
-class CountrySet:
+class CountrySet(Immutable, Tabular):
     """An immutable set of states, sorted by name, found by any name or code with ``in``.
 
     >>> import pfp
@@ -82,25 +81,9 @@ class CountrySet:
         >>> [row["iso3"] for row in gone.to_records()]
         ['ALB', 'HRV']
         """
-        return [{"name": c.name, "iso2": c.iso2, "iso3": c.iso3} for c in self._members]
-
-    def to_pandas(self) -> Any:
-        """The states as a pandas DataFrame (the ``pandas`` extra).
-
-        Raises:
-            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-
-        """
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
 
-        return tables.to_dataframe(self.to_records(), columns=("name", "iso2", "iso3"))
-
-    def _repr_html_(self) -> str:
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
-
-        return tables.to_html(
-            self.to_records(), columns=("name", "iso2", "iso3"), caption=repr(self)
-        )
+        return tables.country_records(self)
 
     @property
     def history(self) -> History:
@@ -146,12 +129,6 @@ class CountrySet:
         if self._history is history():  # the bundled data: pickle the codes, not the data
             return (_bundled_set, (tuple(sorted(self._keys)),))
         return (CountrySet, (self._members, self._history))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
 
     def __repr__(self) -> str:
         if len(self._members) <= 5:

@@ -16,26 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar, SupportsIndex, overload
 
-import attrs
-
+from pfp._result import Immutable, Tabular
 from pfp.model import Country, Period, Transition
 
 __all__ = ["Timeline", "Transitions", "make_transitions"]
 
 
-class _Frozen:
-    """Refuses assignment after construction, like the attrs records."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-
-class Transitions(_Frozen, tuple[Transition, ...]):
+class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
 
     Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
@@ -43,6 +30,7 @@ class Transitions(_Frozen, tuple[Transition, ...]):
     """
 
     __slots__ = ()
+    COLUMNS = "TRANSITION_COLUMNS"
     org: ClassVar[str] = ""
     """The organisation whose changes these are (each organisation has its own subclass, so
     that a result carries its organisation without a per-instance dictionary)."""
@@ -70,22 +58,8 @@ class Transitions(_Frozen, tuple[Transition, ...]):
 
         return tables.transition_records(self)
 
-    def to_pandas(self) -> Any:
-        """The changes as a pandas DataFrame (the ``pandas`` extra).
-
-        Raises:
-            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-
-        """
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        return tables.transition_dataframe(self)
-
-    def _repr_html_(self) -> str:
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        caption = f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
-        return tables.to_html(self.to_records(), columns=tables.TRANSITION_COLUMNS, caption=caption)
+    def _caption(self) -> str:
+        return f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
 
 
 _tuple_new = tuple.__new__
@@ -112,12 +86,13 @@ def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
     return made
 
 
-class Timeline(_Frozen, tuple[Period, ...]):
+class Timeline(Immutable, Tabular, tuple[Period, ...]):
     """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
 
     It also knows its ``country`` and ``org``, and renders as a table.
     """
 
+    COLUMNS = "PERIOD_COLUMNS"
     country: Country
     org: str
 
@@ -146,22 +121,5 @@ class Timeline(_Frozen, tuple[Period, ...]):
 
         return tables.period_records(self)
 
-    def to_pandas(self) -> Any:
-        """The periods as a pandas DataFrame (the ``pandas`` extra).
-
-        Raises:
-            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-
-        """
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        return tables.period_dataframe(self)
-
-    def _repr_html_(self) -> str:
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        return tables.to_html(
-            self.to_records(),
-            columns=tables.PERIOD_COLUMNS,
-            caption=f"{self.country.name} in {self.org}",
-        )
+    def _caption(self) -> str:
+        return f"{self.country.name} in {self.org}"

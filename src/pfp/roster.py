@@ -43,6 +43,7 @@ class Roster(CountrySet):
     """
 
     __slots__ = ("_ordinal", "_org")
+    COLUMNS = "ROSTER_COLUMNS"
 
     _ordinal: int
     _org: str
@@ -91,24 +92,6 @@ class Roster(CountrySet):
         from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
 
         return tables.roster_records(self)
-
-    def to_pandas(self) -> Any:
-        """The members as a pandas DataFrame (the ``pandas`` extra), data version in ``attrs``.
-
-        Raises:
-            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-
-        """
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
-
-        return tables.roster_dataframe(self)
-
-    def _repr_html_(self) -> str:
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API above
-
-        return tables.to_html(
-            tables.roster_records(self), columns=tables.ROSTER_COLUMNS, caption=repr(self)
-        )
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         from pfp import history  # noqa: PLC0415 - the bundled history, built by now

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pfp.roster import Roster
 
 __all__ = [
+    "COUNTRY_COLUMNS",
     "COUNTRY_YEAR_COLUMNS",
     "COUNTRY_YEAR_SHARE_COLUMNS",
     "PERIOD_COLUMNS",
@@ -42,6 +43,7 @@ __all__ = [
     "Record",
     "Records",
     "country_day_panel",
+    "country_records",
     "country_year_panel",
     "country_year_records",
     "history_dataframe",
@@ -75,6 +77,9 @@ class Records(list[Record]):
 
 
 """One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
+
+COUNTRY_COLUMNS = ("name", "iso2", "iso3")
+"""The columns of :func:`country_records`."""
 
 ROSTER_COLUMNS = ("date", "org", "name", "iso2", "iso3", "since", "sources")
 """The columns of :func:`roster_records`: one row per member; ``since`` begins its membership."""
@@ -157,6 +162,17 @@ def _period_on(
         if day in period:
             return period
     raise AssertionError("a timeline tiles all time")  # pragma: no cover
+
+
+def country_records(countries: Iterable[Country]) -> Records:
+    """One row per state: its name and ISO codes.
+
+    >>> import pfp
+    >>> from pfp.tables import country_records
+    >>> country_records([pfp.country("Malta")])
+    [{'name': 'Malta', 'iso2': 'MT', 'iso3': 'MLT'}]
+    """
+    return Records(_country_cells(country) for country in countries)
 
 
 def roster_records(roster: Roster) -> Records:
