@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import pfp
-from pfp._load import read_dataset
+from pfp import _load
+from pfp._load import read_dataset, read_metadata
+from pfp._load_record import read_record
 
 
 def _bundled(name: str) -> str:
@@ -75,3 +77,40 @@ def test_unknown_kind_and_bad_date() -> None:
     text = str(raised.value)
     assert "cannot read '2030-02-30' as a date" in text
     assert "unknown kind 'annexation'" in text
+
+
+def test_row_with_a_missing_cell() -> None:
+    """A row with fewer cells than the header is reported with its row, not read shifted."""
+    broken = _bundled("events.csv") + "2030-01-01,PfP,CHE,resolution\n"
+    with pytest.raises(pfp.DataError, match=r"events\.csv:\d+: 4 cells, expected 6"):
+        read_dataset(_opener({"events.csv": broken}))
+
+
+def test_programme_record_is_read_apart_and_checked() -> None:
+    """Milestones, figures and objectives read cleanly; a broken row names its file and row."""
+    sources = {s.key: s for s in pfp.sources()}
+    record = read_record(_opener({}), sources)
+    assert record.milestones == pfp.milestones()
+    assert record.cooperation_areas == pfp.cooperation_areas()
+    broken = _bundled("figures.csv") + "extra,x,1,count,1999-13,,seed,\n"
+    with pytest.raises(pfp.DataError, match=r"figures\.csv:\d+: .*1999-13"):
+        read_record(_opener({"figures.csv": broken}), sources)
+
+
+def test_metadata() -> None:
+    """dataset.toml gives the version and the day the data is complete to; faults are named."""
+    found = read_metadata(_opener({}))
+    assert (found.version, found.as_of) == (pfp.DATA_VERSION, pfp.DATA_AS_OF)
+    with pytest.raises(pfp.DataError, match=r"dataset\.toml: unknown value 'data_as_of'"):
+        read_metadata(_opener({"dataset.toml": 'data_version = "1"\n'}))
+    with pytest.raises(pfp.DataError, match=r"dataset\.toml: .*2024-02-30"):
+        read_metadata(_opener({"dataset.toml": 'data_version = "1"\ndata_as_of = "2024-02-30"\n'}))
+
+
+def test_files_are_read_through_the_import_system_without_a_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Inside a zip archive there is no data folder: the same lines come through importlib."""
+    direct = _load._open_bundled("events.csv")
+    monkeypatch.setattr(_load, "_DATA_FOLDER", "/nonexistent/pfp/_data")
+    assert _load._open_bundled("events.csv") == direct

@@ -11,15 +11,17 @@ Transition(2004-03-29, 'Bulgaria', member -> nato_member)
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import threading
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pfp._load import dataset
-from pfp.countryset import CountrySet
+import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
+import pendulum
+
 from pfp.dates import to_date
-from pfp.engine import History
 from pfp.errors import (
     AmbiguousCountryError,
     DataError,
@@ -30,28 +32,30 @@ from pfp.errors import (
     UnknownKeyError,
     UnknownOrganizationError,
 )
-from pfp.model import (
-    Alternative,
-    Country,
-    Dispute,
-    Event,
-    EventKind,
-    Organization,
-    Period,
-    Precision,
-    Rename,
-    Source,
-    Status,
-    Transition,
-)
-from pfp.notes import affiliations as _affiliations
-from pfp.readings import ConflictingReadingsError, UnknownAlternativeError, under
-from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
-from pfp.results import Timeline, Transitions
-from pfp.roster import Roster
 
-if TYPE_CHECKING:
-    import pendulum
+if TYPE_CHECKING:  # made on first use: see _LAZY and __getattr__ below
+    from pfp._load import Dataset
+    from pfp._load_record import ProgrammeRecord
+    from pfp.countryset import CountrySet
+    from pfp.engine import History
+    from pfp.model import (
+        Alternative,
+        Country,
+        Dispute,
+        Event,
+        EventKind,
+        Organization,
+        Period,
+        Precision,
+        Rename,
+        Source,
+        Status,
+        Transition,
+    )
+    from pfp.readings import ConflictingReadingsError, UnknownAlternativeError
+    from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
+    from pfp.results import Timeline, Transitions
+    from pfp.roster import Roster
 
     DATA_AS_OF: pendulum.Date
     """The last day the bundled data is known complete (read on first access)."""
@@ -117,8 +121,58 @@ __all__ = [
     "transitions",
 ]
 
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "Alternative",
+            "Country",
+            "Dispute",
+            "Event",
+            "EventKind",
+            "Organization",
+            "Period",
+            "Precision",
+            "Rename",
+            "Source",
+            "Status",
+            "Transition",
+        ),
+        "pfp.model",
+    ),
+    **dict.fromkeys(("CooperationArea", "Figure", "Milestone", "MilestoneKind"), "pfp.record"),
+    **dict.fromkeys(("ConflictingReadingsError", "UnknownAlternativeError"), "pfp.readings"),
+    **dict.fromkeys(("Timeline", "Transitions"), "pfp.results"),
+    "CountrySet": "pfp.countryset",
+    "History": "pfp.engine",
+    "Roster": "pfp.roster",
+    "tables": "",
+    "plot": "",
+}
+"""Public names whose modules are imported on first use (``""``: a submodule of that name).
+
+``import pfp`` defines no record class and reads no file: the classes are made, and the data
+read, validated and indexed, by the first question asked.
+"""
+
 _lock = threading.Lock()
 _built: list[History] = []
+_statuses_by_name: dict[str, tuple[Sequence[int], tuple[Status, ...]]] = {}
+"""The bundled history's PfP change days and statuses by every exact spelling of a name:
+``status_of``'s fast path (filled when the history is built)."""
+_Date = datetime.date
+_PDate = pendulum.Date
+
+
+def _dataset() -> Dataset:
+    from pfp._load import dataset  # noqa: PLC0415 - read on first use, not at import
+
+    return dataset()
+
+
+def _record() -> ProgrammeRecord:
+    from pfp._load import programme_record  # noqa: PLC0415 - read on first use, not at import
+
+    return programme_record()
 
 
 def history() -> History:
@@ -131,15 +185,17 @@ def history() -> History:
     if not _built:
         with _lock:
             if not _built:
-                data = dataset()
-                _built.append(
-                    History(
-                        data.events,
-                        organizations=data.organizations,
-                        countries=data.countries,
-                        default_org="PfP",
-                    )
+                from pfp.engine import History  # noqa: PLC0415 - built on first use
+
+                data = _dataset()
+                built = History(
+                    data.events,
+                    organizations=data.organizations,
+                    countries=data.countries,
+                    default_org="PfP",
                 )
+                _statuses_by_name.update(built._default_index.by_name)
+                _built.append(built)
     return _built[0]
 
 
@@ -176,9 +232,14 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         InvalidDateError: when ``when`` is not a date.
 
     """
-    found = _built[0] if _built else history()  # keywords cost: pass them only when given
+    kind = type(when)
+    if org is None and (kind is _Date or kind is _PDate) and type(country) is str:
+        found = _statuses_by_name.get(country)
+        if found is not None:  # a name as written and a date: one lookup and a bisect
+            return found[1][bisect_right(found[0], when.toordinal())]
+    built = _built[0] if _built else history()  # keywords cost: pass them only when given
     return (
-        found.status_of(country, when) if org is None else found.status_of(country, when, org=org)
+        built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
     )
 
 
@@ -247,7 +308,9 @@ def affiliations(
         UnknownOrganizationError: for an unknown name in ``orgs``.
 
     """
-    return _affiliations(history(), country, when, orgs=orgs)
+    from pfp.notes import affiliations  # noqa: PLC0415 - made on first use
+
+    return affiliations(history(), country, when, orgs=orgs)
 
 
 def country(query: str | Country) -> Country:
@@ -336,7 +399,7 @@ def sources() -> tuple[Source, ...]:
     >>> len(pfp.sources()) > 50
     True
     """
-    return tuple(sorted(dataset().sources, key=lambda s: s.key))
+    return tuple(sorted(_dataset().sources, key=lambda s: s.key))
 
 
 def source(key: str) -> Source:
@@ -350,10 +413,10 @@ def source(key: str) -> Source:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    for found in dataset().sources:
+    for found in _dataset().sources:
         if found.key == key:
             return found
-    raise UnknownKeyError("source", key, [s.key for s in dataset().sources])
+    raise UnknownKeyError("source", key, [s.key for s in _dataset().sources])
 
 
 def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
@@ -378,7 +441,7 @@ def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
         )
     return tuple(
         m
-        for m in sorted(dataset().milestones, key=lambda m: m.start)
+        for m in sorted(_record().milestones, key=lambda m: m.start)
         if (high is None or m.start <= high) and (low is None or m.last_day >= low)
     )
 
@@ -390,7 +453,7 @@ def figures() -> tuple[Figure, ...]:
     >>> [f.key for f in pfp.figures()][:2]
     ['wif-avg-fy1996-2005', 'wif-avg-fy2006-2010']
     """
-    return dataset().figures
+    return _record().figures
 
 
 def figure(key: str) -> Figure:
@@ -404,10 +467,10 @@ def figure(key: str) -> Figure:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    for found in dataset().figures:
+    for found in _record().figures:
         if found.key == key:
             return found
-    raise UnknownKeyError("figure", key, [f.key for f in dataset().figures])
+    raise UnknownKeyError("figure", key, [f.key for f in _record().figures])
 
 
 def cooperation_areas() -> tuple[CooperationArea, ...]:
@@ -419,7 +482,7 @@ def cooperation_areas() -> tuple[CooperationArea, ...]:
     1 facilitation of transparency in national defence planning and budgeting processes
     2 ensuring democratic control of defence forces
     """
-    return dataset().cooperation_areas
+    return _record().cooperation_areas
 
 
 def reading(*alternatives: Alternative) -> History:
@@ -438,6 +501,8 @@ def reading(*alternatives: Alternative) -> History:
         DataError: when the reading would put a state's events out of order.
 
     """
+    from pfp.readings import under  # noqa: PLC0415 - made on first use
+
     return under(history(), *alternatives)
 
 
@@ -457,6 +522,8 @@ def disputes() -> tuple[Dispute, ...]:
     Dispute(North Macedonia, rename, 2019-02-15; also 2019-02-12)
 
     """
+    from pfp.model import Dispute  # noqa: PLC0415 - made on first use
+
     found = [
         Dispute(e.country, e.org, e.kind.value, e) for e in history().events() if e.alternatives
     ]
@@ -469,10 +536,16 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> object:
-    if name in ("tables", "plot"):  # submodules, imported on first use
-        return importlib.import_module(f"pfp.{name}")
-    if name == "DATA_AS_OF":
-        return dataset().as_of
-    if name == "DATA_VERSION":
-        return dataset().version
+    module = _LAZY.get(name)
+    if module is not None:
+        if module:
+            found = getattr(importlib.import_module(module), name)
+        else:
+            found = importlib.import_module(f"pfp.{name}")
+        globals()[name] = found  # asked once: a plain attribute from now on
+        return found
+    if name in ("DATA_AS_OF", "DATA_VERSION"):
+        from pfp._load import metadata  # noqa: PLC0415 - read on first use, not at import
+
+        return metadata().as_of if name == "DATA_AS_OF" else metadata().version
     raise AttributeError(f"module 'pfp' has no attribute {name!r}")

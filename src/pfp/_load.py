@@ -6,21 +6,23 @@ each with its file and row. Nothing is read at import time.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-import attrs
 import pendulum
 
 from pfp.dates import parse_data_date
 from pfp.errors import DataError, DataProblem, InvalidDateError
 from pfp.model import Alternative, Country, Event, EventKind, Organization, Rename, Source
-from pfp.record import CooperationArea, Figure, Milestone
 from pfp.rules import replay
 
-__all__ = ["Dataset", "dataset", "read_dataset"]
+if TYPE_CHECKING:
+    from pfp._load_record import ProgrammeRecord
+
+__all__ = ["Dataset", "Metadata", "dataset", "metadata", "read_dataset", "read_metadata"]
 
 T = TypeVar("T")
 Row = Mapping[str, str]
@@ -59,19 +61,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """Each data file and its columns, in order (``_data/README.md`` explains them)."""
 
 
-@attrs.frozen
-class Dataset:
-    """Every record of the bundled data, validated."""
+class Dataset(NamedTuple):
+    """The records the engine is built from, validated together."""
 
-    version: str
-    as_of: pendulum.Date
     sources: tuple[Source, ...]
     countries: tuple[Country, ...]
     organizations: tuple[Organization, ...]
     events: tuple[Event, ...]
-    milestones: tuple[Milestone, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    cooperation_areas: tuple[CooperationArea, ...] = ()
+
+
+class Metadata(NamedTuple):
+    """``dataset.toml``: the data's version and the last day it is known complete."""
+
+    version: str
+    as_of: pendulum.Date
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -81,22 +84,33 @@ def _split(cell: str) -> tuple[str, ...]:
 class _Reader:
     """Reads the files of one data folder, collecting problems instead of stopping."""
 
-    def __init__(self, open_text: Callable[[str], Iterator[str]]) -> None:
+    def __init__(self, open_text: Callable[[str], Iterable[str]]) -> None:
         self._open_text = open_text
         self.problems: list[DataProblem] = []
 
     def rows(self, name: str) -> Iterator[tuple[str, Row]]:
         import csv  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
 
-        reader = csv.DictReader(self._open_text(name))
+        reader = csv.reader(self._open_text(name))
         expected = COLUMNS[name]
-        if tuple(reader.fieldnames or ()) != expected:
+        header = tuple(next(reader, ()))
+        if header != expected:
             self.problems.append(
-                DataProblem(f"{name}:1", f"columns are {reader.fieldnames}, expected {expected}")
+                DataProblem(f"{name}:1", f"columns are {list(header)}, expected {expected}")
             )
             return
-        for number, row in enumerate(reader, start=2):
-            yield f"{name}:{number}", {k: (v or "").strip() for k, v in row.items()}
+        for number, cells in enumerate(reader, start=2):
+            if not cells:
+                continue  # a blank line
+            if len(cells) != len(expected):
+                self.problems.append(
+                    DataProblem(
+                        f"{name}:{number}",
+                        f"{len(cells)} cells, expected {len(expected)} ({', '.join(expected)})",
+                    )
+                )
+                continue
+            yield f"{name}:{number}", dict(zip(expected, map(str.strip, cells), strict=True))
 
     def build(self, where: str, make: Callable[[], T]) -> T | None:
         try:
@@ -125,7 +139,7 @@ def _describe(error: Exception) -> str:
     return str(error)
 
 
-def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
+def read_dataset(open_text: Callable[[str], Iterable[str]]) -> Dataset:
     """Read and validate a data folder given a function that opens one of its files by name.
 
     Raises:
@@ -138,7 +152,6 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
     countries = _read_countries(reader, sources, alternatives)
     organizations = _read_organizations(reader, sources)
     events = _read_events(reader, sources, countries, organizations, alternatives)
-    milestones, figures, areas = _read_record(reader, sources)
     for (org, country, kind, date), (where, _) in alternatives.unused():
         reader.problems.append(
             DataProblem(
@@ -146,36 +159,32 @@ def read_dataset(open_text: Callable[[str], Iterator[str]]) -> Dataset:
                 f"no {kind} of {country or '-'} ({org or '-'}) dated {date} for this alternative",
             )
         )
-    import tomllib  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
-
-    metadata = tomllib.loads("".join(open_text("dataset.toml")))
     _, replay_problems = replay(tuple(events), organizations, check_sources=False)
     problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
     if problems:
         raise DataError(problems)
     return Dataset(
-        version=str(metadata["data_version"]),
-        as_of=parse_data_date(str(metadata["data_as_of"]))[0],
         sources=tuple(sources.values()),
         countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
         organizations=tuple(organizations.values()),
         events=tuple(events),
-        milestones=milestones,
-        figures=figures,
-        cooperation_areas=areas,
     )
 
 
-def _date_or_none(cell: str) -> pendulum.Date | None:
-    return parse_data_date(cell)[0] if cell else None
+def read_metadata(open_text: Callable[[str], Iterable[str]]) -> Metadata:
+    """Read ``dataset.toml``: the data's version and the day it is complete to.
 
+    Raises:
+        DataError: when a key is missing or the date is malformed.
 
-def _last_day_or_none(cell: str) -> pendulum.Date | None:
-    """The last day of the period a data date names: '2005' -> 2005-12-31."""
-    if not cell:
-        return None
-    day, precision = parse_data_date(cell)
-    return {"day": day, "month": day.end_of("month"), "year": day.end_of("year")}[precision]
+    """
+    import tomllib  # noqa: PLC0415 - only DATA_VERSION and DATA_AS_OF need it
+
+    try:
+        table = tomllib.loads("".join(open_text("dataset.toml")))
+        return Metadata(str(table["data_version"]), parse_data_date(str(table["data_as_of"]))[0])
+    except (tomllib.TOMLDecodeError, KeyError, InvalidDateError) as error:
+        raise DataError([DataProblem("dataset.toml", _describe(error))]) from None
 
 
 def _readable(text: str) -> bool:
@@ -200,48 +209,6 @@ def _read_cited(
         if record is not None:
             found.append(record)
     return found
-
-
-def _milestone(row: Row, cited: tuple[Source, ...]) -> Milestone:
-    start, precision = parse_data_date(row["start"])
-    return Milestone(
-        start,
-        _last_day_or_none(row["end"]),
-        row["name"],
-        row["kind"],
-        row["place"],
-        cited,
-        note=row["note"],
-        precision=precision,
-    )
-
-
-def _figure(row: Row, cited: tuple[Source, ...]) -> Figure:
-    return Figure(
-        row["key"],
-        row["description"],
-        row["value"],
-        row["unit"],
-        _date_or_none(row["period_start"]),
-        _last_day_or_none(row["period_end"]),
-        cited,
-        note=row["note"],
-    )
-
-
-def _cooperation_area(row: Row, cited: tuple[Source, ...]) -> CooperationArea:
-    return CooperationArea(row["number"], row["text"].rstrip(";. "), cited, note=row["note"])
-
-
-def _read_record(
-    reader: _Reader, sources: Mapping[str, Source]
-) -> tuple[tuple[Milestone, ...], tuple[Figure, ...], tuple[CooperationArea, ...]]:
-    """Read the programme's record: milestones, figures and cooperation areas."""
-    return (
-        tuple(_read_cited(reader, "milestones.csv", sources, _milestone)),
-        tuple(_read_cited(reader, "figures.csv", sources, _figure)),
-        tuple(_read_cited(reader, "cooperation_areas.csv", sources, _cooperation_area)),
-    )
 
 
 def _read_sources(reader: _Reader) -> dict[str, Source]:
@@ -464,22 +431,54 @@ def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:
     return Alternative(date, sources, row["reason"], precision)
 
 
-def _open_bundled(name: str) -> Iterator[str]:
-    import importlib.resources  # noqa: PLC0415 - read on first use only
+_DATA_FOLDER = os.path.join(os.path.dirname(__file__), "_data")
 
-    resource = importlib.resources.files("pfp").joinpath("_data", name)
-    with resource.open("r", encoding="utf-8") as handle:
-        yield from handle
+
+def _open_bundled(name: str) -> list[str]:
+    """The lines of one bundled file: read straight from the package's folder.
+
+    When pfp is imported from a zip archive there is no folder; the file is then read
+    through the import system, which is slower to set up but works anywhere.
+    """
+    try:
+        with open(os.path.join(_DATA_FOLDER, name), encoding="utf-8", newline="") as handle:
+            return handle.readlines()
+    except FileNotFoundError:
+        import importlib.resources  # noqa: PLC0415 - only inside a zip archive
+        import io  # noqa: PLC0415
+
+        text = importlib.resources.files("pfp").joinpath("_data", name).read_text("utf-8")
+        return io.StringIO(text, newline="").readlines()
 
 
 _lock = threading.Lock()
-_cached: list[Dataset] = []
+_cached: dict[str, object] = {}
+
+
+def _once(name: str, read: Callable[[], T]) -> T:
+    """``read()``'s result, computed on the first call for ``name`` only (thread-safe)."""
+    found = _cached.get(name)
+    if found is None:
+        with _lock:
+            found = _cached.get(name)
+            if found is None:
+                found = _cached[name] = read()
+    return found  # type: ignore[return-value]  # each name always holds what its read made
 
 
 def dataset() -> Dataset:
-    """The bundled dataset, read and validated on the first call only (thread-safe)."""
-    if not _cached:
-        with _lock:
-            if not _cached:
-                _cached.append(read_dataset(_open_bundled))
-    return _cached[0]
+    """The bundled records the engine needs, read and validated on the first call only."""
+    return _once("dataset", lambda: read_dataset(_open_bundled))
+
+
+def metadata() -> Metadata:
+    """The bundled ``dataset.toml``, read on the first call only."""
+    return _once("metadata", lambda: read_metadata(_open_bundled))
+
+
+def programme_record() -> ProgrammeRecord:
+    """The programme's milestones, figures and objectives, read and validated on first use."""
+    from pfp._load_record import read_record  # noqa: PLC0415 - their classes, on first use
+
+    sources = {source.key: source for source in dataset().sources}
+    return _once("record", lambda: read_record(_open_bundled, sources))

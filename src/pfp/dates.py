@@ -17,6 +17,7 @@ Date(1994, 8, 3)
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 import pendulum
@@ -91,6 +92,7 @@ def from_ordinal(ordinal: int) -> pendulum.Date:
     return _from_ordinal(ordinal)
 
 
+@functools.lru_cache(maxsize=4096)  # the files repeat their dates; each Date is immutable
 def parse_data_date(text: str) -> tuple[pendulum.Date, str]:
     """Read a date as the data files write it: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 

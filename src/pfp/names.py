@@ -38,8 +38,11 @@ def normalize(text: str) -> str:
     >>> normalize("Türkiye"), normalize("Guinea-Bissau")
     ('turkiye', 'guinea bissau')
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most names: nothing to decompose
+        bare = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = bare.casefold().replace("&", " and ").translate(_PUNCTUATION).split()
     if words and words[0] == "the":
         words = words[1:]

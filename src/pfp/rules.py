@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from pfp.errors import DataProblem
 from pfp.model import Event, EventKind, Organization, Status, Transition
@@ -19,8 +19,7 @@ __all__ = ["GRADUATION", "RULES", "Rule", "replay"]
 _OUTSIDE = frozenset({Status.NON_MEMBER, Status.APPLICANT, Status.INVITED, Status.OBSERVER})
 
 
-@attrs.frozen
-class Rule:
+class Rule(NamedTuple):
     """An event kind's effect: the statuses it may follow and the status it leaves (None: none)."""
 
     allowed_before: frozenset[Status]
