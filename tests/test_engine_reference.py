@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from unittest import mock
 
 import attrs
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pfp
-from pfp import EventKind, Status
+from pfp import EventKind, Status, engine
 
 FIRST = datetime.date(2000, 1, 1)
 SOURCE = pfp.Source("ref", "Reference", "tests")
@@ -45,12 +46,15 @@ class Case:
     events: tuple[pfp.Event, ...]
     orgs: tuple[pfp.Organization, ...]
     countries: tuple[pfp.Country, ...]
+    compact_from: int = 512
+    """How long a run of days must be for the engine to store it as a C array."""
 
     def history(self) -> pfp.History:
-        """The engine under test."""
-        return pfp.History(
-            self.events, organizations=self.orgs, countries=self.countries, default_org="A"
-        )
+        """The engine under test (1: every run of days stored as an array, the large-scale path)."""
+        with mock.patch.object(engine, "_COMPACT_FROM", self.compact_from):
+            return pfp.History(
+                self.events, organizations=self.orgs, countries=self.countries, default_org="A"
+            )
 
 
 def _effects(event: pfp.Event, orgs: Iterable[pfp.Organization]) -> list[tuple[str, Status | None]]:
@@ -95,7 +99,7 @@ def cases(draw: st.DrawFn) -> Case:
             if after is not None:
                 status[(key, country.iso3)] = after
         events.append(event)
-    return Case(tuple(events), orgs, countries)
+    return Case(tuple(events), orgs, countries, draw(st.sampled_from((1, 512))))
 
 
 def replay_until(

@@ -25,8 +25,9 @@ from __future__ import annotations
 import datetime
 import gc
 import operator
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -35,7 +36,7 @@ from pfp.dates import from_ordinal, to_ordinal
 from pfp.errors import DataError, DataProblem, InvalidRangeError, UnknownOrganizationError
 from pfp.model import Country, Event, Organization, Period, Status, Transition
 from pfp.names import CountryIndex, normalize
-from pfp.results import Timeline, Transitions, make_transitions
+from pfp.results import Timeline, Transitions, transitions_maker
 from pfp.roster import Roster, new_roster
 from pfp.rules import replay
 
@@ -51,10 +52,28 @@ _SNAPSHOT_CACHE_SIZE = 1024
 _DAY_MEMO_SIZE = 4096
 """Rosters kept per organisation by the day asked, so a loop over days is a dict lookup."""
 _EMPTY: tuple[tuple[Country, ...], frozenset[str]] = ((), frozenset())
-_NEVER: tuple[list[int], tuple[Status, ...]] = ([], (Status.NON_MEMBER,))
+_NEVER: tuple[Sequence[int], tuple[Status, ...]] = ((), (Status.NON_MEMBER,))
 """The change days and statuses of a state no event concerns."""
 _Date = datetime.date
 _PDate = pendulum.Date
+
+
+Days = Sequence[int]
+"""Day ordinals in ascending order, ready for ``bisect``."""
+_COMPACT_FROM = 512
+"""Runs of at least this many days are stored as a C array of ints (see _compact)."""
+
+
+def _compact(ords: list[int]) -> Days:
+    """``ords`` as a C ``array`` when long, as the list itself when short.
+
+    An array of 4-byte ints takes a tenth of a list's memory (no int object per day) and
+    keeps a long binary search in a few cache lines; a short list bisects a little faster.
+
+    >>> type(_compact([1, 2])).__name__, type(_compact(list(range(1000)))).__name__
+    ('list', 'array')
+    """
+    return array("i", ords) if len(ords) >= _COMPACT_FROM else ords
 
 
 _day = operator.itemgetter(0)
@@ -82,32 +101,48 @@ class _OrgIndex:
         """The history these answers belong to: rosters refer to it to resolve names."""
         by_date = sorted(changes, key=_day_then_name)
         self.transitions: tuple[Transition, ...] = tuple(map(_second, by_date))
-        self.transition_ords: list[int] = list(map(_day, by_date))
+        self.transition_ords: Days = _compact(list(map(_day, by_date)))
+        self._make_results()
 
         # Per country: change days and the status from each day on (index 0 = before any).
-        self.country_ords: dict[str, list[int]] = {}
-        self.country_statuses: dict[str, tuple[list[int], tuple[Status, ...]]] = {}
+        self.country_ords: dict[str, Days] = {}
+        self.country_statuses: dict[str, tuple[Days, tuple[Status, ...]]] = {}
         """Per country: its change days, and its status from each of them on."""
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
-        self.by_name: dict[str, tuple[list[int], tuple[Status, ...]]] = {}
+        self.by_name: dict[str, tuple[Days, tuple[Status, ...]]] = {}
         """The same, by every exact spelling of every state's names and codes (see History)."""
         per_country: dict[str, list[tuple[int, Transition]]] = {}
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
         for iso3, items in per_country.items():
-            ords = list(map(_day, items))
+            ords = _compact(list(map(_day, items)))
             changed = tuple(map(_second, items))
             self.country_ords[iso3] = ords
             self.country_statuses[iso3] = (ords, (changed[0].before, *map(_after, changed)))
             self.country_transitions[iso3] = changed
 
-        self.change_ords: list[int] = []
+        self.change_ords: Days = []
         self._deltas: list[tuple[tuple[Country, ...], tuple[str, ...]]] = []
         self._checkpoints: list[tuple[tuple[str, ...], tuple[Country, ...]]] = []
         self._index_rosters(changes)
         self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
+
+    def _make_results(self) -> None:
+        self.new_transitions = transitions_maker(self.key)
+        """Makes this organisation's Transitions from a tuple (C-level: no Python frame)."""
+        self.all_transitions = self.new_transitions(self.transitions)
+        """transitions() over all time, made once: it is immutable."""
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["new_transitions"], state["all_transitions"]  # a class made per org: remade
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._make_results()
 
     def _index_rosters(self, changes: list[tuple[int, Transition]]) -> None:
         """Record the roster's delta at each day it changes, and periodic checkpoints.
@@ -117,6 +152,7 @@ class _OrgIndex:
         holds a whole roster at every change point.
         """
         members: dict[str, Country] = {}
+        change_ords: list[int] = []
         position = 0
         ordered = sorted(changes, key=_day)  # stable: replay order within a day
         count = len(ordered)
@@ -143,12 +179,13 @@ class _OrgIndex:
                     removed.append(iso3)
             if not added and not removed:
                 continue
-            if len(self.change_ords) % _CHECKPOINT_EVERY == 0:
+            if len(change_ords) % _CHECKPOINT_EVERY == 0:
                 # Sorted by name, so that rebuilding from it sorts an almost sorted list.
                 named = sorted(members.values(), key=_by_name)
                 self._checkpoints.append((tuple(c.iso3 for c in named), tuple(named)))
-            self.change_ords.append(day)
+            change_ords.append(day)
             self._deltas.append((tuple(added), tuple(removed)))
+        self.change_ords = _compact(change_ords)
 
     def roster(self, ordinal: int) -> Roster:
         """The roster on day ``ordinal``: a binary search, then a cached snapshot."""
@@ -406,15 +443,17 @@ class History:
                     f"({from_ordinal(low)}); pass start <= end"
                 )
         if country is None:
+            if low is None and high is None:
+                return index.all_transitions
             items, ords = index.transitions, index.transition_ords
         else:
             iso3 = self._names.find(country).iso3
             items = index.country_transitions.get(iso3, ())
-            ords = index.country_ords.get(iso3, [])
+            ords = index.country_ords.get(iso3, ())
         first = 0 if low is None else bisect_left(ords, low)
         if high is None:
-            return make_transitions(items[first:], index.key)
-        return make_transitions(items[first : bisect_right(ords, high)], index.key)
+            return index.new_transitions(items[first:])
+        return index.new_transitions(items[first : bisect_right(ords, high)])
 
     def timeline(self, country: str | Country, *, org: str | None = None) -> Timeline:
         """The periods that tile all time for ``country``: no gap, no overlap.

@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, ClassVar, SupportsIndex, overload
 
 from pfp._result import Immutable, Tabular
 from pfp.model import Country, Period, Transition
 
-__all__ = ["Timeline", "Transitions", "make_transitions"]
+__all__ = ["Timeline", "Transitions", "make_transitions", "transitions_maker"]
 
 
 class Transitions(Immutable, Tabular, tuple[Transition, ...]):
@@ -73,6 +74,19 @@ def _class_for(org: str) -> type[Transitions]:
         found = _classes[org] = type("Transitions", (Transitions,), namespace)
         found.__qualname__ = "Transitions"
     return found
+
+
+def transitions_maker(org: str) -> Callable[[tuple[Transition, ...]], Transitions]:
+    """A C-level constructor of ``org``'s :class:`Transitions`: the engine's hot path.
+
+    >>> import pfp
+    >>> make = transitions_maker("NATO")
+    >>> changes = make(pfp.transitions(org="NATO")[:2])
+    >>> type(changes).__name__, changes.org, len(changes)
+    ('Transitions', 'NATO', 2)
+    """
+    made: Callable[[tuple[Transition, ...]], Transitions] = partial(_tuple_new, _class_for(org))
+    return made
 
 
 def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
