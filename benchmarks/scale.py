@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -130,6 +131,19 @@ def per_call(run: Callable[[Any], object], batches: Sequence[Sequence[Any]]) -> 
     return statistics.median(times)
 
 
+def _floor_statuses(history: pfp.History) -> dict[str, tuple[list[int], tuple[Any, ...]]]:
+    """What a careful programmer would index by hand: name -> (change days, statuses)."""
+    table = {}
+    for country in history.countries():
+        changes = history.transitions(country=country)
+        before = changes[0].before if changes else pfp.Status.NON_MEMBER
+        table[country.name] = (
+            [t.date.toordinal() for t in changes],
+            (before, *(t.after for t in changes)),
+        )
+    return table
+
+
 def latencies(history: pfp.History, first: int, last: int, seed: int) -> dict[str, float]:
     """Per-call latency (µs) of the engine's queries over days between ``first`` and ``last``."""
     rng = random.Random(seed)
@@ -143,6 +157,12 @@ def latencies(history: pfp.History, first: int, last: int, seed: int) -> dict[st
     pairs = [(rng.choice(names), day) for day in warm_days]
     windows = [(day, day + datetime.timedelta(days=364)) for day in warm_days[:200]]
     members_at, status_of, transitions = history.members_at, history.status_of, history.transitions
+    floor = _floor_statuses(history)
+
+    def status_floor(pair: tuple[str, datetime.date]) -> object:
+        entry = floor[pair[0]]
+        return entry[1][bisect_right(entry[0], pair[1].toordinal())]
+
     for day in warm_days:
         members_at(day)  # the warm figures are for days already asked once
     sizes = [len(members_at(day)) for day in warm_days]
@@ -150,6 +170,7 @@ def latencies(history: pfp.History, first: int, last: int, seed: int) -> dict[st
         "members_at_warm": 1e6 * per_call(members_at, [warm_days] * REPEAT),
         "members_at_new_day": 1e6 * per_call(members_at, cold_batches),
         "status_of": 1e6 * per_call(lambda pair: status_of(*pair), [pairs] * REPEAT),
+        "status_floor": 1e6 * per_call(status_floor, [pairs] * REPEAT),
         "transitions_1y": 1e6 * per_call(lambda pair: transitions(*pair), [windows] * REPEAT),
         "roster_size": statistics.mean(sizes),
     }
