@@ -8,6 +8,7 @@ names are used: the floors are built from ``pfp.transitions`` and ``pfp.timeline
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import functools
@@ -503,6 +504,68 @@ def suggest_floor() -> TimeFunc:
     return _clock(body)
 
 
+# -- peers: other libraries' answers to neighbouring questions --------------------------------
+
+
+PEER_NAMES = (
+    "Albania", "Armenia", "Austria", "Belarus", "Croatia", "Finland", "Georgia", "Ireland",
+    "Kazakhstan", "Malta", "Montenegro", "Serbia", "Sweden", "Switzerland", "Ukraine",
+)  # fmt: skip
+"""Names of bundled states that pycountry resolves as written (it wants "Russian Federation")."""
+
+
+def country_pycountry() -> TimeFunc:
+    """``pycountry.countries.lookup(name)``: pycountry's exact lookup by any code or name."""
+    import pycountry  # noqa: PLC0415
+
+    queries = PEER_NAMES
+
+    def body() -> None:
+        for name in queries:
+            pycountry.countries.lookup(name)
+
+    return _clock(body)
+
+
+def country_pfp_peer_names() -> TimeFunc:
+    """``pfp.country(name)`` over the names the peers resolve too."""
+    country = pfp.country
+    queries = PEER_NAMES
+
+    def body() -> None:
+        for name in queries:
+            country(name)
+
+    return _clock(body)
+
+
+def suggest_pycountry() -> TimeFunc:
+    """``pycountry.countries.search_fuzzy(misspelt)`` (a miss raises LookupError)."""
+    import pycountry  # noqa: PLC0415
+
+    search = pycountry.countries.search_fuzzy
+
+    def body() -> None:
+        for name in MISSPELT:
+            with contextlib.suppress(LookupError):
+                search(name)
+
+    return _clock(body)
+
+
+def holiday_calendar() -> TimeFunc:
+    """``day in holidays.country_holidays("SE")``: another 'what holds on this day' answer."""
+    import holidays  # noqa: PLC0415
+
+    calendar = holidays.country_holidays("SE", years=range(1990, 2032))
+
+    def body() -> None:
+        for day in DAYS:
+            day in calendar  # noqa: B015  (the lookup is what is timed)
+
+    return _clock(body)
+
+
 CASES: dict[str, tuple[Callable[[], TimeFunc], int]] = {
     "loop/single": (loop_single, len(DAYS)),
     "loop/pair": (loop_pair, len(DAYS)),
@@ -531,5 +594,9 @@ CASES: dict[str, tuple[Callable[[], TimeFunc], int]] = {
     "country(lower case)/pfp": (country_folded_pfp, len(DAYS)),
     "suggestions/pfp": (suggest_pfp, len(MISSPELT)),
     "suggestions/floor": (suggest_floor, len(MISSPELT)),
+    "peer/country(exact)/pfp": (country_pfp_peer_names, len(PEER_NAMES)),
+    "peer/country(exact)/pycountry": (country_pycountry, len(PEER_NAMES)),
+    "peer/suggestions/pycountry": (suggest_pycountry, len(MISSPELT)),
+    "peer/day in calendar/holidays": (holiday_calendar, len(DAYS)),
 }
 """Benchmark name -> (fixture factory, calls per loop)."""
