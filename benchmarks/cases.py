@@ -83,18 +83,23 @@ def floor_rosters() -> tuple[list[int], tuple[pfp.Roster, ...]]:
     return days, rosters
 
 
-@functools.cache
-def floor_statuses() -> dict[str, tuple[list[int], tuple[pfp.Status, ...]]]:
-    """Name -> (change days, status before and from each)."""
+def statuses_by_hand(history: pfp.History) -> dict[str, tuple[list[int], tuple[pfp.Status, ...]]]:
+    """What a careful programmer would index by hand: name -> (change days, statuses)."""
     table = {}
-    for country in pfp.countries():
-        changes = pfp.transitions(country=country)
+    for country in history.countries():
+        changes = history.transitions(country=country)
         before = changes[0].before if changes else pfp.Status.NON_MEMBER
         table[country.name] = (
             [t.date.toordinal() for t in changes],
             (before, *(t.after for t in changes)),
         )
     return table
+
+
+@functools.cache
+def floor_statuses() -> dict[str, tuple[list[int], tuple[pfp.Status, ...]]]:
+    """Name -> (change days, status before and from each), over the bundled data."""
+    return statuses_by_hand(pfp.history())
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from typing import Any
 import pendulum
 
 import pfp
+from cases import statuses_by_hand
 
 if sys.platform != "win32":
     import resource
@@ -131,19 +132,6 @@ def per_call(run: Callable[[Any], object], batches: Sequence[Sequence[Any]]) -> 
     return statistics.median(times)
 
 
-def _floor_statuses(history: pfp.History) -> dict[str, tuple[list[int], tuple[Any, ...]]]:
-    """What a careful programmer would index by hand: name -> (change days, statuses)."""
-    table = {}
-    for country in history.countries():
-        changes = history.transitions(country=country)
-        before = changes[0].before if changes else pfp.Status.NON_MEMBER
-        table[country.name] = (
-            [t.date.toordinal() for t in changes],
-            (before, *(t.after for t in changes)),
-        )
-    return table
-
-
 def latencies(history: pfp.History, first: int, last: int, seed: int) -> dict[str, float]:
     """Per-call latency (µs) of the engine's queries over days between ``first`` and ``last``."""
     rng = random.Random(seed)
@@ -157,7 +145,7 @@ def latencies(history: pfp.History, first: int, last: int, seed: int) -> dict[st
     pairs = [(rng.choice(names), day) for day in warm_days]
     windows = [(day, day + datetime.timedelta(days=364)) for day in warm_days[:200]]
     members_at, status_of, transitions = history.members_at, history.status_of, history.transitions
-    floor = _floor_statuses(history)
+    floor = statuses_by_hand(history)
 
     def status_floor(pair: tuple[str, datetime.date]) -> object:
         entry = floor[pair[0]]

@@ -77,3 +77,28 @@ def test_readme_opens_with_two_commands_and_ci_runs_the_second() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
     assert re.search(r"python3 -m venv", main_job)
+
+
+def test_import_reads_nothing_and_defines_no_record_class() -> None:
+    """``import pfp`` loads its dependencies and two small modules; the first query the rest."""
+    code = (
+        "import sys, pfp\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pfp')), 'csv' in sys.modules)\n"
+        "pfp.status_of('Malta', '2000-01-01')\n"
+        "print('pfp.model' in sys.modules, 'pfp.record' in sys.modules, 'tomllib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    at_import, after_query = done.stdout.splitlines()
+    assert at_import == "['pfp', 'pfp.dates', 'pfp.errors'] False"
+    assert after_query == "True False False"  # the record and dataset.toml: when asked
+
+
+def test_every_public_name_resolves() -> None:
+    """Each name in ``pfp.__all__`` is there, made on first access where it is lazy."""
+    found = {name: getattr(pfp, name) for name in pfp.__all__}
+    assert found["Status"] is pfp.model.Status
+    assert found["History"] is pfp.engine.History
+    assert found["Milestone"].__module__ == "pfp.record"
+    assert set(pfp.__all__) <= set(dir(pfp))
+    with pytest.raises(AttributeError, match="no attribute 'Statuses'"):
+        _ = pfp.Statuses

@@ -33,7 +33,7 @@ from pfp.errors import (
     UnknownOrganizationError,
 )
 
-if TYPE_CHECKING:  # made on first use: see _LAZY and __getattr__ below
+if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp._load import Dataset
     from pfp._load_record import ProgrammeRecord
     from pfp.countryset import CountrySet
@@ -121,34 +121,16 @@ __all__ = [
     "transitions",
 ]
 
-_LAZY: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "Alternative",
-            "Country",
-            "Dispute",
-            "Event",
-            "EventKind",
-            "Organization",
-            "Period",
-            "Precision",
-            "Rename",
-            "Source",
-            "Status",
-            "Transition",
-        ),
-        "pfp.model",
-    ),
-    **dict.fromkeys(("CooperationArea", "Figure", "Milestone", "MilestoneKind"), "pfp.record"),
-    **dict.fromkeys(("ConflictingReadingsError", "UnknownAlternativeError"), "pfp.readings"),
-    **dict.fromkeys(("Timeline", "Transitions"), "pfp.results"),
-    "CountrySet": "pfp.countryset",
-    "History": "pfp.engine",
-    "Roster": "pfp.roster",
-    "tables": "",
-    "plot": "",
-}
-"""Public names whose modules are imported on first use (``""``: a submodule of that name).
+_HOMES = (
+    "pfp.model",
+    "pfp.engine",
+    "pfp.roster",
+    "pfp.countryset",
+    "pfp.results",
+    "pfp.record",
+    "pfp.readings",
+)
+"""The modules whose public classes ``pfp`` exports, imported on first use (see __getattr__).
 
 ``import pfp`` defines no record class and reads no file: the classes are made, and the data
 read, validated and indexed, by the first question asked.
@@ -536,16 +518,17 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is not None:
-        if module:
-            found = getattr(importlib.import_module(module), name)
-        else:
-            found = importlib.import_module(f"pfp.{name}")
-        globals()[name] = found  # asked once: a plain attribute from now on
-        return found
+    if name in ("tables", "plot"):  # submodules, imported on first use
+        return importlib.import_module(f"pfp.{name}")
     if name in ("DATA_AS_OF", "DATA_VERSION"):
         from pfp._load import metadata  # noqa: PLC0415 - read on first use, not at import
 
         return metadata().as_of if name == "DATA_AS_OF" else metadata().version
+    if name in __all__:
+        for home in _HOMES:  # the first question imports most of them anyway
+            module = importlib.import_module(home)
+            if name in module.__all__:
+                found = getattr(module, name)
+                globals()[name] = found  # asked once: a plain attribute from now on
+                return found
     raise AttributeError(f"module 'pfp' has no attribute {name!r}")
