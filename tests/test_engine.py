@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
+import datetime
 import pickle
 
 import pytest
@@ -109,3 +111,18 @@ def test_an_own_history_pickles() -> None:
     again = pickle.loads(pickle.dumps(roster))
     assert [c.name for c in again] == ["Narnia"]
     assert pickle.loads(pickle.dumps(history)).status_of("Narnia", "1951-01-01").value == "member"
+
+
+def test_a_long_run_of_changes_answers_every_day_like_a_plain_search() -> None:
+    """600 changes (an array with a bucket directory): each day from before the first change
+    to after the last has the status a plain bisect over the same run gives.
+    """
+    first = datetime.date(1900, 1, 1)
+    days = [first + datetime.timedelta(days=3 * n + n % 3) for n in range(600)]
+    kinds = ("signature", *("withdrawal", "reactivation") * 299, "withdrawal")
+    history = _history(*(pfp.Event(d, NARNIA, k, [LION]) for d, k in zip(days, kinds, strict=True)))
+    ords = [d.toordinal() for d in days]
+    statuses = (pfp.Status.NON_MEMBER, *(t.after for t in history.transitions(country=NARNIA)))
+    for ordinal in range(ords[0] - 3, ords[-1] + 40):
+        day = datetime.date.fromordinal(ordinal)
+        assert history.status_of(NARNIA, day) is statuses[bisect.bisect_right(ords, ordinal)]

@@ -15,7 +15,7 @@ import datetime
 import importlib
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp._load import Dataset
     from pfp._load_record import ProgrammeRecord
     from pfp.countryset import CountrySet
-    from pfp.engine import History
+    from pfp.engine import History, StatusRun
     from pfp.model import (
         Alternative,
         Country,
@@ -138,7 +138,7 @@ read, validated and indexed, by the first question asked.
 
 _lock = threading.Lock()
 _built: list[History] = []
-_statuses_by_name: dict[str, tuple[Sequence[int], tuple[Status, ...]]] = {}
+_statuses_by_name: dict[str, StatusRun] = {}
 """The bundled history's PfP change days and statuses by every exact spelling of a name:
 ``status_of``'s fast path (filled when the history is built)."""
 _Date = datetime.date
