@@ -28,6 +28,7 @@ import operator
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = ["History"]
 
-_CHECKPOINT_EVERY = 32
+_CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
 _SNAPSHOT_CACHE_SIZE = 1024
 """Rebuilt rosters kept per organisation (the cache is emptied when full)."""
@@ -155,8 +156,10 @@ class _OrgIndex:
             self.country_transitions[iso3] = changed
 
         self.change_ords: Days = []
-        self._deltas: list[tuple[tuple[Country, ...], tuple[str, ...]]] = []
-        self._checkpoints: list[tuple[tuple[str, ...], tuple[Country, ...]]] = []
+        self._deltas: list[tuple[int, ...]] = []
+        """Per change point, the numbers of the states that join or leave on its day."""
+        self._checkpoints: list[bytes] = []
+        """Every _CHECKPOINT_EVERY change points, the roster as a row of 0/1 bytes."""
         self._index_rosters(changes)
         self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
         self.days: dict[object, Roster] = {}
@@ -178,46 +181,39 @@ class _OrgIndex:
         self._make_results()
 
     def _index_rosters(self, changes: list[tuple[int, Transition]]) -> None:
-        """Record the roster's delta at each day it changes, and periodic checkpoints.
+        """Record which states flip on each day the roster changes, and periodic checkpoints.
 
-        A checkpoint (the members, sorted by name) every _CHECKPOINT_EVERY change points:
-        memory grows as events plus states x change points / _CHECKPOINT_EVERY, and never
-        holds a whole roster at every change point.
+        The organisation's states are numbered in name order and a roster is a row of one byte
+        per state (1: member), so that ``itertools.compress`` turns a row into the sorted
+        members in C. A checkpoint (a row) every _CHECKPOINT_EVERY change points: memory grows
+        as events plus states x change points / _CHECKPOINT_EVERY bytes, never as a roster of
+        records at every change point.
         """
-        members: dict[str, Country] = {}
+        ranked = sorted({t.country.iso3: t.country for _, t in changes}.values(), key=_by_name)
+        self._ranked: tuple[Country, ...] = tuple(ranked)
+        self._ranked_iso3: tuple[str, ...] = tuple(c.iso3 for c in ranked)
+        number = {iso3: n for n, iso3 in enumerate(self._ranked_iso3)}
+        flags = bytearray(len(ranked))
         change_ords: list[int] = []
         position = 0
         ordered = sorted(changes, key=_day)  # stable: replay order within a day
         count = len(ordered)
         while position < count:
             day = ordered[position][0]
-            was_member: dict[str, bool] = {}  # the states this day touches: before the day
+            before: dict[int, int] = {}  # the states this day touches, as they were before it
             while position < count and ordered[position][0] == day:
                 transition = ordered[position][1]
-                iso3 = transition.country.iso3
-                if iso3 not in was_member:
-                    was_member[iso3] = iso3 in members
-                if transition.after is Status.MEMBER:
-                    members[iso3] = transition.country
-                else:
-                    members.pop(iso3, None)
+                state = number[transition.country.iso3]
+                before.setdefault(state, flags[state])
+                flags[state] = transition.after is Status.MEMBER
                 position += 1
-            added: list[Country] = []
-            removed: list[str] = []
-            for iso3, was in was_member.items():
-                if iso3 in members:
-                    if not was:
-                        added.append(members[iso3])
-                elif was:
-                    removed.append(iso3)
-            if not added and not removed:
+            flipped = tuple(state for state, was in before.items() if flags[state] != was)
+            if not flipped:
                 continue
             if len(change_ords) % _CHECKPOINT_EVERY == 0:
-                # Sorted by name, so that rebuilding from it sorts an almost sorted list.
-                named = sorted(members.values(), key=_by_name)
-                self._checkpoints.append((tuple(c.iso3 for c in named), tuple(named)))
+                self._checkpoints.append(bytes(flags))
             change_ords.append(day)
-            self._deltas.append((tuple(added), tuple(removed)))
+            self._deltas.append(flipped)
         self.change_ords = _compact(change_ords)
 
     def roster(self, ordinal: int) -> Roster:
@@ -233,13 +229,14 @@ class _OrgIndex:
         if position < 0:
             return _EMPTY
         base = position - position % _CHECKPOINT_EVERY
-        members = dict(zip(*self._checkpoints[base // _CHECKPOINT_EVERY], strict=True))
-        for added, removed in self._deltas[base + 1 : position + 1]:
-            for country in added:
-                members[country.iso3] = country
-            for key in removed:
-                del members[key]
-        snapshot = (tuple(sorted(members.values(), key=_by_name)), frozenset(members))
+        flags = bytearray(self._checkpoints[base // _CHECKPOINT_EVERY])
+        for flipped in self._deltas[base + 1 : position + 1]:
+            for state in flipped:
+                flags[state] ^= 1
+        snapshot = (
+            tuple(compress(self._ranked, flags)),
+            frozenset(compress(self._ranked_iso3, flags)),
+        )
         if len(self._snapshots) >= _SNAPSHOT_CACHE_SIZE:
             self._snapshots.clear()
         self._snapshots[position] = snapshot
