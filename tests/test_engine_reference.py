@@ -46,12 +46,16 @@ class Case:
     events: tuple[pfp.Event, ...]
     orgs: tuple[pfp.Organization, ...]
     countries: tuple[pfp.Country, ...]
-    compact_from: int = 512
-    """How long a run of days must be for the engine to store it as a C array."""
+    long_from: int = 64
+    """How long a run of days must be for the engine to store it as a C array (with a bucket
+    directory, for a state's run)."""
 
     def history(self) -> pfp.History:
-        """The engine under test (1: every run of days stored as an array, the large-scale path)."""
-        with mock.patch.object(engine, "_COMPACT_FROM", self.compact_from):
+        """The engine under test (1: every run of days takes the large-history path)."""
+        with (
+            mock.patch.object(engine, "_COMPACT_FROM", self.long_from),
+            mock.patch.object(engine, "_DIRECTORY_FROM", self.long_from),
+        ):
             return pfp.History(
                 self.events, organizations=self.orgs, countries=self.countries, default_org="A"
             )
@@ -99,7 +103,7 @@ def cases(draw: st.DrawFn) -> Case:
             if after is not None:
                 status[(key, country.iso3)] = after
         events.append(event)
-    return Case(tuple(events), orgs, countries, draw(st.sampled_from((1, 512))))
+    return Case(tuple(events), orgs, countries, draw(st.sampled_from((1, 64))))
 
 
 def replay_until(

@@ -61,6 +61,8 @@ Days = Sequence[int]
 """Day ordinals in ascending order, ready for ``bisect``."""
 _COMPACT_FROM = 512
 """Runs of at least this many days are stored as a C array of ints (see _compact)."""
+_DIRECTORY_FROM = 64
+"""A state's run of at least this many change days gets a bucket directory (see _status_run)."""
 
 
 StatusRun = (
@@ -83,8 +85,8 @@ def _compact(ords: list[int]) -> Days:
     return array("i", ords) if len(ords) >= _COMPACT_FROM else ords
 
 
-def _status_run(ords: Days, statuses: tuple[Status, ...]) -> StatusRun:
-    """``(ords, statuses)``, plus a bucket directory when ``ords`` is a long (array) run.
+def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
+    """``(ords, statuses)``; a run of _DIRECTORY_FROM days or more as an array, with a directory.
 
     The days are cut into buckets of ``2**shift`` days, about one change per bucket; the
     directory holds, per bucket, the position of its first change. A search then reads two
@@ -93,17 +95,17 @@ def _status_run(ords: Days, statuses: tuple[Status, ...]) -> StatusRun:
 
     >>> from pfp.model import Status
     >>> days = list(range(700_000, 740_000, 40))  # 1,000 changes, one every 40 days
-    >>> run = _status_run(_compact(days), (Status.MEMBER,) * 1001)
+    >>> run = _status_run(days, (Status.MEMBER,) * 1001)
     >>> run[3], 2 ** run[4], run[5]  # the first day, 32-day buckets, 1,249 of them
     (700000, 32, 1249)
     """
-    if type(ords) is not array:
+    if len(ords) < _DIRECTORY_FROM:
         return ords, statuses
     base, span = ords[0], ords[-1] - ords[0] + 1
     shift = max(0, (span // len(ords)).bit_length() - 1)
     buckets = ((ords[-1] - base) >> shift) + 1
     directory = array("i", (bisect_left(ords, base + (b << shift)) for b in range(buckets + 1)))
-    return ords, statuses, directory, base, shift, buckets
+    return array("i", ords), statuses, directory, base, shift, buckets
 
 
 _NEVER: StatusRun = ((), (Status.NON_MEMBER,))
@@ -148,11 +150,10 @@ class _OrgIndex:
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
         for iso3, items in per_country.items():
-            ords = _compact(list(map(_day, items)))
             changed = tuple(map(_second, items))
-            self.country_ords[iso3] = ords
-            statuses = (changed[0].before, *map(_after, changed))
-            self.country_statuses[iso3] = _status_run(ords, statuses)
+            run = _status_run(list(map(_day, items)), (changed[0].before, *map(_after, changed)))
+            self.country_ords[iso3] = run[0]
+            self.country_statuses[iso3] = run
             self.country_transitions[iso3] = changed
 
         self.change_ords: Days = []
