@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +75,22 @@ def test_transitions_are_ordered_and_inside_the_range(
     assert all(start <= c.date <= end for c in changes)
     keys = [(c.date, c.country.name) for c in changes]
     assert keys == sorted(keys)
+
+
+SPELLINGS = st.sampled_from(
+    [spelling for c in pfp.countries() for spelling in (c.name, c.iso3, c.iso2, c.name.upper())]
+)
+
+
+@given(spelling=SPELLINGS, day=DAYS, form=st.sampled_from(["date", "iso", "pendulum", "datetime"]))
+def test_the_public_fast_path_agrees_with_the_engine(
+    spelling: str, day: datetime.date, form: str
+) -> None:
+    """pfp.status_of answers names as written from its own table: it must agree with History."""
+    asked: object = {
+        "date": day,
+        "iso": day.isoformat(),
+        "pendulum": pendulum.Date(day.year, day.month, day.day),
+        "datetime": datetime.datetime(day.year, day.month, day.day, 23, 59),
+    }[form]
+    assert pfp.status_of(spelling, asked) is pfp.history().status_of(spelling, day)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
 import pendulum
 
-from pfp.dates import to_date
+from pfp.dates import to_date, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
     DataError,
@@ -214,11 +214,16 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         InvalidDateError: when ``when`` is not a date.
 
     """
+    # The hot path, spelled out for speed: a name as written, then one lookup and a bisect.
     kind = type(when)
-    if org is None and (kind is _Date or kind is _PDate) and type(country) is str:
+    if (kind is _Date or kind is _PDate) and org is None and type(country) is str:
         found = _statuses_by_name.get(country)
-        if found is not None:  # a name as written and a date: one lookup and a bisect
+        if found is not None:
             return found[1][bisect_right(found[0], when.toordinal())]
+    elif kind is str and org is None and type(country) is str:
+        found = _statuses_by_name.get(country)
+        if found is not None:
+            return found[1][bisect_right(found[0], to_ordinal(when))]
     built = _built[0] if _built else history()  # keywords cost: pass them only when given
     return (
         built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
