@@ -114,3 +114,10 @@ def test_files_are_read_through_the_import_system_without_a_folder(
     direct = _load._open_bundled("events.csv")
     monkeypatch.setattr(_load, "_DATA_FOLDER", "/nonexistent/pfp/_data")
     assert _load._open_bundled("events.csv") == direct
+
+
+def test_row_with_an_extra_cell() -> None:
+    """A row with more cells than the header is a reported problem, not a crash."""
+    broken = _bundled("events.csv") + "2030-01-01,PfP,CHE,resolution,seed,,extra\n"
+    with pytest.raises(pfp.DataError, match=r"events\.csv:\d+: 7 cells, expected 6"):
+        read_dataset(_opener({"events.csv": broken}))
