@@ -16,7 +16,7 @@ import importlib
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
 import pendulum
@@ -149,6 +149,17 @@ def _dataset() -> Dataset:
     from pfp._load import dataset  # noqa: PLC0415 - read on first use, not at import
 
     return dataset()
+
+
+_Keyed = TypeVar("_Keyed", bound="Source | Figure")
+
+
+def _by_key(kind: str, key: str, records: tuple[_Keyed, ...]) -> _Keyed:
+    """The record of ``records`` with ``key``, or an UnknownKeyError naming the nearest keys."""
+    for found in records:
+        if found.key == key:
+            return found
+    raise UnknownKeyError(kind, key, [record.key for record in records])
 
 
 def _record() -> ProgrammeRecord:
@@ -392,7 +403,7 @@ def sources() -> tuple[Source, ...]:
     >>> len(pfp.sources()) > 50
     True
     """
-    return tuple(sorted(_dataset().sources, key=lambda s: s.key))
+    return _dataset().sources
 
 
 def source(key: str) -> Source:
@@ -406,10 +417,7 @@ def source(key: str) -> Source:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    for found in _dataset().sources:
-        if found.key == key:
-            return found
-    raise UnknownKeyError("source", key, [s.key for s in _dataset().sources])
+    return _by_key("source", key, _dataset().sources)
 
 
 def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
@@ -434,7 +442,7 @@ def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
         )
     return tuple(
         m
-        for m in sorted(_record().milestones, key=lambda m: m.start)
+        for m in _record().milestones
         if (high is None or m.start <= high) and (low is None or m.last_day >= low)
     )
 
@@ -460,10 +468,7 @@ def figure(key: str) -> Figure:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    for found in _record().figures:
-        if found.key == key:
-            return found
-    raise UnknownKeyError("figure", key, [f.key for f in _record().figures])
+    return _by_key("figure", key, _record().figures)
 
 
 def cooperation_areas() -> tuple[CooperationArea, ...]:

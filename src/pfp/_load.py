@@ -62,7 +62,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 class Dataset(NamedTuple):
-    """The records the engine is built from, validated together."""
+    """The records the engine is built from, validated together (sources by key)."""
 
     sources: tuple[Source, ...]
     countries: tuple[Country, ...]
@@ -164,7 +164,7 @@ def read_dataset(open_text: Callable[[str], Iterable[str]]) -> Dataset:
     if problems:
         raise DataError(problems)
     return Dataset(
-        sources=tuple(sources.values()),
+        sources=tuple(sorted(sources.values(), key=lambda s: s.key)),
         countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
         organizations=tuple(organizations.values()),
         events=tuple(events),
@@ -480,5 +480,7 @@ def programme_record() -> ProgrammeRecord:
     """The programme's milestones, figures and objectives, read and validated on first use."""
     from pfp._load_record import read_record  # noqa: PLC0415 - their classes, on first use
 
-    sources = {source.key: source for source in dataset().sources}
-    return _once("record", lambda: read_record(_open_bundled, sources))
+    def read() -> ProgrammeRecord:
+        return read_record(_open_bundled, {source.key: source for source in dataset().sources})
+
+    return _once("record", read)

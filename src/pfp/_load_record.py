@@ -20,11 +20,18 @@ __all__ = ["ProgrammeRecord", "read_record"]
 
 
 class ProgrammeRecord(NamedTuple):
-    """Everything ``milestones.csv``, ``figures.csv`` and ``cooperation_areas.csv`` hold."""
+    """Everything ``milestones.csv``, ``figures.csv`` and ``cooperation_areas.csv`` hold.
+
+    Milestones are in date order (then in file order), figures and areas in file order.
+    """
 
     milestones: tuple[Milestone, ...]
     figures: tuple[Figure, ...]
     cooperation_areas: tuple[CooperationArea, ...]
+
+
+def _start(milestone: Milestone) -> pendulum.Date:
+    return milestone.start
 
 
 def read_record(
@@ -38,7 +45,7 @@ def read_record(
     """
     reader = _Reader(open_text)
     found = ProgrammeRecord(
-        tuple(_read_cited(reader, "milestones.csv", sources, _milestone)),
+        tuple(sorted(_read_cited(reader, "milestones.csv", sources, _milestone), key=_start)),
         tuple(_read_cited(reader, "figures.csv", sources, _figure)),
         tuple(_read_cited(reader, "cooperation_areas.csv", sources, _cooperation_area)),
     )

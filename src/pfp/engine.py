@@ -140,7 +140,6 @@ class _OrgIndex:
         self._make_results()
 
         # Per country: change days and the status from each day on (index 0 = before any).
-        self.country_ords: dict[str, Days] = {}
         self.country_statuses: dict[str, StatusRun] = {}
         """Per country: its change days, and its status from each of them on."""
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
@@ -152,7 +151,6 @@ class _OrgIndex:
         for iso3, items in per_country.items():
             changed = tuple(map(_second, items))
             run = _status_run(list(map(_day, items)), (changed[0].before, *map(_after, changed)))
-            self.country_ords[iso3] = run[0]
             self.country_statuses[iso3] = run
             self.country_transitions[iso3] = changed
 
@@ -486,7 +484,7 @@ class History:
         else:
             iso3 = self._names.find(country).iso3
             items = index.country_transitions.get(iso3, ())
-            ords = index.country_ords.get(iso3, ())
+            ords = index.country_statuses.get(iso3, _NEVER)[0]
         first = 0 if low is None else bisect_left(ords, low)
         if high is None:
             return index.new_transitions(items[first:])

@@ -355,7 +355,8 @@ def _states(countries: Iterable[str | Country] | str | None) -> tuple[Country, .
         countries = (countries,)
     return tuple(
         sorted(
-            {pfp.country(c).iso3: pfp.country(c) for c in countries}.values(), key=lambda c: c.name
+            {found.iso3: found for found in map(pfp.country, countries)}.values(),
+            key=lambda c: c.name,
         )
     )
 
