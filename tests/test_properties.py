@@ -6,6 +6,7 @@ import datetime
 import itertools
 
 import pendulum
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +14,17 @@ import pfp
 from pfp import Status
 
 DAYS = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31))
+EDGES = st.sampled_from(
+    sorted(
+        {
+            change.date + datetime.timedelta(days=shift)
+            for change in pfp.transitions()
+            for shift in (-1, 0, 1)
+        }
+    )
+).map(lambda day: datetime.date(day.year, day.month, day.day))
+"""The PfP's change days and their neighbours: where an off-by-one would show."""
+DAYS_AND_EDGES = st.one_of(DAYS, EDGES)
 ORGS = st.sampled_from([org.key for org in pfp.organizations()])
 
 
@@ -77,20 +89,59 @@ def test_transitions_are_ordered_and_inside_the_range(
     assert keys == sorted(keys)
 
 
-SPELLINGS = st.sampled_from(
-    [spelling for c in pfp.countries() for spelling in (c.name, c.iso3, c.iso2, c.name.upper())]
-)
+def _spellings(country: pfp.Country) -> list[str]:
+    return [country.name, country.iso3, country.iso2, country.name.upper()]
 
 
-@given(spelling=SPELLINGS, day=DAYS, form=st.sampled_from(["date", "iso", "pendulum", "datetime"]))
-def test_the_public_fast_path_agrees_with_the_engine(
-    spelling: str, day: datetime.date, form: str
-) -> None:
-    """pfp.status_of answers names as written from its own table: it must agree with History."""
-    asked: object = {
+SPELLINGS = st.sampled_from([spelling for c in pfp.countries() for spelling in _spellings(c)])
+
+
+@st.composite
+def _asked_on_its_change_day(draw: st.DrawFn) -> tuple[str, datetime.date]:
+    change = draw(st.sampled_from(pfp.transitions()))
+    shift = draw(st.sampled_from([-1, 0, 1]))
+    day = change.date + datetime.timedelta(days=shift)
+    spelling = draw(st.sampled_from(_spellings(change.country)))
+    return spelling, datetime.date(day.year, day.month, day.day)
+
+
+FORMS = st.sampled_from(["date", "iso", "pendulum", "datetime"])
+
+
+def _written(day: datetime.date, form: str) -> object:
+    """``day`` as a user might pass it: a date, an ISO string, a pendulum Date, a datetime."""
+    return {
         "date": day,
         "iso": day.isoformat(),
         "pendulum": pendulum.Date(day.year, day.month, day.day),
         "datetime": datetime.datetime(day.year, day.month, day.day, 23, 59),
     }[form]
-    assert pfp.status_of(spelling, asked) is pfp.history().status_of(spelling, day)
+
+
+QUESTIONS = st.one_of(st.tuples(SPELLINGS, DAYS), _asked_on_its_change_day())
+"""(spelling, day): any day, or a day at one of that state's own changes."""
+
+
+@given(question=QUESTIONS, form=FORMS)
+def test_the_public_fast_path_agrees_with_the_engine(
+    question: tuple[str, datetime.date], form: str
+) -> None:
+    """pfp.status_of answers names as written from its own table: it must agree with History."""
+    spelling, day = question
+    assert pfp.status_of(spelling, _written(day, form)) is pfp.history().status_of(spelling, day)
+
+
+@given(start=DAYS_AND_EDGES, end=DAYS_AND_EDGES, form=FORMS)
+def test_the_public_transitions_fast_path_agrees_with_the_engine(
+    start: datetime.date, end: datetime.date, form: str
+) -> None:
+    """pfp.transitions answers two dates from its own table: it must agree with History."""
+    if end < start:
+        with pytest.raises(pfp.InvalidRangeError):
+            pfp.transitions(_written(start, form), _written(end, form))
+        return
+    found = pfp.transitions(_written(start, form), _written(end, form))
+    expected = pfp.history().transitions(start, end)
+    assert found == expected
+    assert type(found) is type(expected)
+    assert found.org == expected.org == "PfP"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime
 import importlib
 import threading
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
@@ -141,6 +141,9 @@ _built: list[History] = []
 _statuses_by_name: dict[str, StatusRun] = {}
 """The bundled history's PfP change days and statuses by every exact spelling of a name:
 ``status_of``'s fast path (filled when the history is built)."""
+_windows: list[tuple[tuple[Transition, ...], Sequence[int], Callable[..., Transitions]]] = []
+"""The bundled history's PfP transitions, their days and the maker of its ``Transitions``:
+``transitions``' fast path (filled when the history is built)."""
 _Date = datetime.date
 _PDate = pendulum.Date
 
@@ -187,7 +190,9 @@ def history() -> History:
                     countries=data.countries,
                     default_org="PfP",
                 )
-                _statuses_by_name.update(built._default_index.by_name)
+                index = built._default_index
+                _statuses_by_name.update(index.by_name)
+                _windows.append((index.transitions, index.transition_ords, index.new_transitions))
                 _built.append(built)
     return _built[0]
 
@@ -269,6 +274,19 @@ def transitions(
         InvalidDateError: when a bound is not a date.
 
     """
+    # The hot path, spelled out for speed: two dates, two bisects and a slice.
+    kind, end_kind = type(start), type(end)
+    if (
+        (kind is _Date or kind is _PDate)
+        and (end_kind is _Date or end_kind is _PDate)
+        and country is None
+        and org is None
+        and _windows
+    ):
+        low, high = start.toordinal(), end.toordinal()
+        if low <= high:  # else History.transitions raises the error
+            items, days, make = _windows[0]
+            return make(items[bisect_left(days, low) : bisect_right(days, high)])
     found = _built[0] if _built else history()
     if country is None and org is None:
         return found.transitions(start, end)
