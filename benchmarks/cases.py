@@ -14,7 +14,7 @@ import difflib
 import functools
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pfp
@@ -128,9 +128,8 @@ def period_records() -> list[dict[str, Any]]:
     return records
 
 
-@functools.cache
-def transition_records() -> list[dict[str, Any]]:
-    """Every PfP transition as a dict."""
+def as_dicts(changes: Iterable[pfp.Transition]) -> list[dict[str, Any]]:
+    """Transitions as a list of dicts with plain dates: what a user might load from a CSV."""
     return [
         {
             "date": _plain(t.date),
@@ -138,8 +137,14 @@ def transition_records() -> list[dict[str, Any]]:
             "before": t.before.value,
             "after": t.after.value,
         }
-        for t in pfp.transitions()
+        for t in changes
     ]
+
+
+@functools.cache
+def transition_records() -> list[dict[str, Any]]:
+    """Every PfP transition as a dict."""
+    return as_dicts(pfp.transitions())
 
 
 @functools.cache

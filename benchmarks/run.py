@@ -178,8 +178,8 @@ def scale_table(sizes: tuple[int, ...]) -> str:
     lines = [
         "| events | orgs | default-org transitions | build | peak memory | retained | "
         "members_at warm | members_at new day | status_of | status_of floor | "
-        "transitions(1 year) | roster k |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "transitions(1 year) | scan ÷ transitions(1 year) | roster k |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
         done = subprocess.run(
@@ -203,7 +203,10 @@ def scale_table(sizes: tuple[int, ...]) -> str:
             f"| {found['build_s']:.2f} s | {memory[0]} | {memory[1]} "
             f"| {cell('members_at_warm')} | {cell('members_at_new_day')} | {cell('status_of')} "
             f"| {cell('status_floor')} "
-            f"| {cell('transitions_1y')} | {big['roster_size']:.0f} |"
+            f"| {cell('transitions_1y')} "
+            f"| {_times(big['transitions_scan'] / big['transitions_1y'])} "
+            f"({_times(small['transitions_scan'] / small['transitions_1y'])}) "
+            f"| {big['roster_size']:.0f} |"
         )
     return "\n".join(lines)
 
