@@ -141,9 +141,11 @@ _built: list[History] = []
 _statuses_by_name: dict[str, StatusRun] = {}
 """The bundled history's PfP change days and statuses by every exact spelling of a name:
 ``status_of``'s fast path (filled when the history is built)."""
-_windows: list[tuple[tuple[Transition, ...], Sequence[int], Callable[..., Transitions]]] = []
-"""The bundled history's PfP transitions, their days and the maker of its ``Transitions``:
-``transitions``' fast path (filled when the history is built)."""
+_windows: list[
+    tuple[tuple[Transition, ...], Sequence[int], Callable[..., Transitions], Transitions]
+] = []
+"""The bundled history's PfP transitions, their days, the maker of its ``Transitions`` and
+the all-time answer: ``transitions``' fast path (filled when the history is built)."""
 _Date = datetime.date
 _PDate = pendulum.Date
 
@@ -192,7 +194,14 @@ def history() -> History:
                 )
                 index = built._default_index
                 _statuses_by_name.update(index.by_name)
-                _windows.append((index.transitions, index.transition_ords, index.new_transitions))
+                _windows.append(
+                    (
+                        index.transitions,
+                        index.transition_ords,
+                        index.new_transitions,
+                        index.all_transitions,
+                    )
+                )
                 _built.append(built)
     return _built[0]
 
@@ -275,18 +284,15 @@ def transitions(
 
     """
     # The hot path, spelled out for speed: two dates, two bisects and a slice.
-    kind, end_kind = type(start), type(end)
-    if (
-        (kind is _Date or kind is _PDate)
-        and (end_kind is _Date or end_kind is _PDate)
-        and country is None
-        and org is None
-        and _windows
-    ):
-        low, high = start.toordinal(), end.toordinal()
-        if low <= high:  # else History.transitions raises the error
-            items, days, make = _windows[0]
-            return make(items[bisect_left(days, low) : bisect_right(days, high)])
+    if country is None and org is None and _windows:
+        kind, end_kind = type(start), type(end)
+        if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
+            low, high = start.toordinal(), end.toordinal()
+            if low <= high:  # else History.transitions raises the error
+                items, days, make, _ = _windows[0]
+                return make(items[bisect_left(days, low) : bisect_right(days, high)])
+        elif start is None and end is None:
+            return _windows[0][3]
     found = _built[0] if _built else history()
     if country is None and org is None:
         return found.transitions(start, end)
