@@ -240,21 +240,17 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
 
     """
     # The hot path, spelled out for speed: a name as written, then one lookup and a bisect.
-    kind = type(when)
-    if (kind is _Date or kind is _PDate) and org is None and type(country) is str:
+    if org is None and type(country) is str:
         try:
             found = _statuses_by_name[country]
         except KeyError:
             pass  # another spelling, or no such state: History.status_of decides
         else:
-            return found[1][bisect_right(found[0], when.toordinal())]
-    elif kind is str and org is None and type(country) is str:
-        try:
-            found = _statuses_by_name[country]
-        except KeyError:
-            pass
-        else:
-            return found[1][bisect_right(found[0], to_ordinal(when))]
+            kind = type(when)
+            if kind is _Date or kind is _PDate:
+                return found[1][bisect_right(found[0], when.toordinal())]
+            if kind is str:
+                return found[1][bisect_right(found[0], to_ordinal(when))]
     built = _built[0] if _built else history()  # keywords cost: pass them only when given
     return (
         built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
