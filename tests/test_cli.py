@@ -175,10 +175,10 @@ def test_every_command_answers_in_every_format(args: tuple[str, ...], output: st
 # -- exit codes -------------------------------------------------------------------------------
 
 
-def test_an_empty_answer_exits_1() -> None:
-    """Before the PfP began there are no partners: exit status 1, as grep does."""
+def test_an_empty_answer_exits_0() -> None:
+    """Before the PfP began there are no partners: a valid answer, exit status 0."""
     done = run("members", "1990-01-01")
-    assert done.returncode == 1
+    assert done.returncode == 0
     assert done.stdout == "0 members of PfP on 1990-01-01\n"
 
 
@@ -254,7 +254,7 @@ def test_main_returns_the_exit_status_in_process(capsys: pytest.CaptureFixture[s
     """`pfp.cli.main` returns the status instead of exiting, for callers and the console script."""
     from pfp.cli import main  # noqa: PLC0415 - the module under test, not a public name
 
-    assert main(["members", "1990-01-01"]) == 1
+    assert main(["members", "1990-01-01"]) == 0
     assert main(["members", "nonsense"]) == 2
     assert main([]) == 2
     assert "cannot read 'nonsense' as a date" in capsys.readouterr().err

@@ -65,7 +65,7 @@ def _effects(event: pfp.Event, orgs: Iterable[pfp.Organization]) -> list[tuple[s
     """The (organisation, status after) pairs an event sets: its own, and any graduation."""
     effects = [(event.org, RULES[event.kind][1])]
     if event.kind is EventKind.ACCESSION:
-        effects += [(o.key, Status.NATO_MEMBER) for o in orgs if o.graduates_to == event.org]
+        effects += [(o.key, o.graduation_status) for o in orgs if o.graduates_to == event.org]
     return effects
 
 
@@ -80,7 +80,11 @@ def cases(draw: st.DrawFn) -> Case:
     graduates = len(keys) > 1 and draw(st.booleans())  # A graduates into B, as the PfP into NATO
     orgs = tuple(
         pfp.Organization(
-            key, f"Org {key}", FIRST, graduates_to="B" if graduates and key == "A" else ""
+            key,
+            f"Org {key}",
+            FIRST,
+            graduates_to="B" if graduates and key == "A" else "",
+            graduation_status="nato_member" if graduates and key == "A" else None,
         )
         for key in keys
     )

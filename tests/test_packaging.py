@@ -80,17 +80,22 @@ def test_readme_opens_with_two_commands_and_ci_runs_the_second() -> None:
 
 
 def test_import_reads_nothing_and_defines_no_record_class() -> None:
-    """``import pfp`` loads its dependencies and two small modules; the first query the rest."""
+    """``import pfp`` loads its dependencies and three small modules; the first query the rest.
+
+    The first query reads and checks every file of the data folder at once (so that every
+    fault is reported together), the programme's files and dataset.toml included; the
+    programme's record classes, timelines and presentation are made when first asked for.
+    """
     code = (
         "import sys, pfp\n"
         "print(sorted(m for m in sys.modules if m.startswith('pfp')), 'csv' in sys.modules)\n"
         "pfp.status_of('Malta', '2000-01-01')\n"
-        "print('pfp.model' in sys.modules, 'pfp.record' in sys.modules, 'tomllib' in sys.modules)"
+        "print(*(f'pfp.{m}' in sys.modules for m in ('model', 'programme', 'tables')))"
     )
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     at_import, after_query = done.stdout.splitlines()
-    assert at_import == "['pfp', 'pfp.dates', 'pfp.errors'] False"
-    assert after_query == "True False False"  # the record and dataset.toml: when asked
+    assert at_import == "['pfp', 'pfp._bundled', 'pfp.dates', 'pfp.errors'] False"
+    assert after_query == "True False False"
 
 
 def test_every_public_name_resolves() -> None:
@@ -98,7 +103,7 @@ def test_every_public_name_resolves() -> None:
     found = {name: getattr(pfp, name) for name in pfp.__all__}
     assert found["Status"] is pfp.model.Status
     assert found["History"] is pfp.engine.History
-    assert found["Milestone"].__module__ == "pfp.record"
+    assert found["Milestone"].__module__ == "pfp.programme"
     assert set(pfp.__all__) <= set(dir(pfp))
     with pytest.raises(AttributeError, match="no attribute 'Statuses'"):
         _ = pfp.Statuses

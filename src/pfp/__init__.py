@@ -13,49 +13,49 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
 import pendulum
 
-from pfp.dates import to_date, to_ordinal
+from pfp import _bundled
+from pfp.dates import date_range, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
+    ConflictingReadingsError,
     DataError,
+    InvalidArgumentError,
     InvalidDateError,
     InvalidRangeError,
+    InvalidRecordError,
     PfpError,
+    UnknownAlternativeError,
     UnknownCountryError,
     UnknownKeyError,
     UnknownOrganizationError,
 )
 
 if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
-    from pfp._load import Dataset
-    from pfp._load_record import ProgrammeRecord
-    from pfp.countryset import CountrySet
-    from pfp.engine import History, StatusRun
+    from pfp.engine import FastPath, History
     from pfp.model import (
         Alternative,
         Country,
-        Dispute,
         Event,
         EventKind,
+        MilestoneKind,
         Organization,
-        Period,
         Precision,
         Rename,
         Source,
         Status,
         Transition,
     )
-    from pfp.readings import ConflictingReadingsError, UnknownAlternativeError
-    from pfp.record import CooperationArea, Figure, Milestone, MilestoneKind
-    from pfp.results import Timeline, Transitions
-    from pfp.roster import Roster
+    from pfp.programme import CooperationArea, Figure, Milestone
+    from pfp.readings import Dispute
+    from pfp.results import CountrySet, Roster, Transitions
+    from pfp.timelines import Period, Timeline
 
     DATA_AS_OF: pendulum.Date
     """The last day the bundled data is known complete (read on first access)."""
@@ -79,8 +79,10 @@ __all__ = [
     "EventKind",
     "Figure",
     "History",
+    "InvalidArgumentError",
     "InvalidDateError",
     "InvalidRangeError",
+    "InvalidRecordError",
     "Milestone",
     "MilestoneKind",
     "Organization",
@@ -124,11 +126,10 @@ __all__ = [
 _HOMES = (
     "pfp.model",
     "pfp.engine",
-    "pfp.roster",
-    "pfp.countryset",
     "pfp.results",
-    "pfp.record",
+    "pfp.timelines",
     "pfp.readings",
+    "pfp.programme",
 )
 """The modules whose public classes ``pfp`` exports, imported on first use (see __getattr__).
 
@@ -136,41 +137,13 @@ _HOMES = (
 read, validated and indexed, by the first question asked.
 """
 
-_lock = threading.Lock()
-_built: list[History] = []
-_statuses_by_name: dict[str, StatusRun] = {}
-"""The bundled history's PfP change days and statuses by every exact spelling of a name:
-``status_of``'s fast path (filled when the history is built)."""
-_windows: list[
-    tuple[tuple[Transition, ...], Sequence[int], Callable[..., Transitions], Transitions]
-] = []
-"""The bundled history's PfP transitions, their days, the maker of its ``Transitions`` and
-the all-time answer: ``transitions``' fast path (filled when the history is built)."""
+_known: list[History] = []
+"""The bundled history, once built (a list lookup is the cheapest test on the hot paths)."""
+_fast: list[FastPath] = []
+"""The bundled history's default-organisation hot paths (see History.fast_path), filled when
+the history is first asked for: ``status_of`` and ``transitions`` answer from it inline."""
 _Date = datetime.date
 _PDate = pendulum.Date
-
-
-def _dataset() -> Dataset:
-    from pfp._load import dataset  # noqa: PLC0415 - read on first use, not at import
-
-    return dataset()
-
-
-_Keyed = TypeVar("_Keyed", bound="Source | Figure")
-
-
-def _by_key(kind: str, key: str, records: tuple[_Keyed, ...]) -> _Keyed:
-    """The record of ``records`` with ``key``, or an UnknownKeyError naming the nearest keys."""
-    for found in records:
-        if found.key == key:
-            return found
-    raise UnknownKeyError(kind, key, [record.key for record in records])
-
-
-def _record() -> ProgrammeRecord:
-    from pfp._load import programme_record  # noqa: PLC0415 - read on first use, not at import
-
-    return programme_record()
 
 
 def history() -> History:
@@ -180,30 +153,13 @@ def history() -> History:
     >>> pfp.history().status_of("Malta", "2008-04-03")
     <Status.MEMBER: 'member'>
     """
-    if not _built:
-        with _lock:
-            if not _built:
-                from pfp.engine import History  # noqa: PLC0415 - built on first use
-
-                data = _dataset()
-                built = History(
-                    data.events,
-                    organizations=data.organizations,
-                    countries=data.countries,
-                    default_org="PfP",
-                )
-                index = built._default_index
-                _statuses_by_name.update(index.by_name)
-                _windows.append(
-                    (
-                        index.transitions,
-                        index.transition_ords,
-                        index.new_transitions,
-                        index.all_transitions,
-                    )
-                )
-                _built.append(built)
-    return _built[0]
+    if _known:
+        return _known[0]
+    found = _bundled.history()
+    if not _known:  # the same values from any thread: a race appends them twice, harmlessly
+        _fast.append(found.fast_path())
+        _known.append(found)
+    return found
 
 
 def members_at(when: Any, *, org: str | None = None) -> Roster:
@@ -221,7 +177,7 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
         UnknownOrganizationError: when ``org`` is not known.
 
     """
-    found = _built[0] if _built else history()
+    found = _known[0] if _known else history()
     return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
@@ -239,10 +195,11 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         InvalidDateError: when ``when`` is not a date.
 
     """
-    # The hot path, spelled out for speed: a name as written, then one lookup and a bisect.
-    if org is None and type(country) is str:
+    # The hot path, spelled out for speed from the engine's published FastPath: a name as
+    # written, then one lookup and a bisect (tests keep it equal to History.status_of).
+    if org is None and type(country) is str and _fast:
         try:
-            found = _statuses_by_name[country]
+            found = _fast[0].statuses_by_name[country]
         except KeyError:
             pass  # another spelling, or no such state: History.status_of decides
         else:
@@ -251,7 +208,7 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
                 return found[1][bisect_right(found[0], when.toordinal())]
             if kind is str:
                 return found[1][bisect_right(found[0], to_ordinal(when))]
-    built = _built[0] if _built else history()  # keywords cost: pass them only when given
+    built = _known[0] if _known else history()  # keywords cost: pass them only when given
     return (
         built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
     )
@@ -279,17 +236,20 @@ def transitions(
         InvalidDateError: when a bound is not a date.
 
     """
-    # The hot path, spelled out for speed: two dates, two bisects and a slice.
-    if country is None and org is None and _windows:
+    # The hot path, spelled out for speed from the engine's published FastPath: two dates,
+    # two bisects and a slice (tests keep it equal to History.transitions).
+    if country is None and org is None and _fast:
         kind, end_kind = type(start), type(end)
         if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
             low, high = start.toordinal(), end.toordinal()
             if low <= high:  # else History.transitions raises the error
-                items, days, make, _ = _windows[0]
-                return make(items[bisect_left(days, low) : bisect_right(days, high)])
+                fast = _fast[0]
+                days = fast.transition_days
+                items = fast.transitions[bisect_left(days, low) : bisect_right(days, high)]
+                return fast.make_transitions(items)
         elif start is None and end is None:
-            return _windows[0][3]
-    found = _built[0] if _built else history()
+            return _fast[0].all_transitions
+    found = _known[0] if _known else history()
     if country is None and org is None:
         return found.transitions(start, end)
     return found.transitions(start, end, country=country, org=org)
@@ -311,7 +271,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
         UnknownCountryError: with suggestions, for a name no state bears.
 
     """
-    return (_built[0] if _built else history()).timeline(country, org=org)
+    return history().timeline(country, org=org)
 
 
 def affiliations(
@@ -332,7 +292,7 @@ def affiliations(
         UnknownOrganizationError: for an unknown name in ``orgs``.
 
     """
-    from pfp.notes import affiliations  # noqa: PLC0415 - made on first use
+    from pfp.words import affiliations  # noqa: PLC0415 - made on first use
 
     return affiliations(history(), country, when, orgs=orgs)
 
@@ -348,7 +308,7 @@ def country(query: str | Country) -> Country:
         UnknownCountryError: with the nearest names in ``.suggestions``.
 
     """
-    return (_built[0] if _built else history()).country(query)
+    return history().country(query)
 
 
 def countries() -> tuple[Country, ...]:
@@ -423,7 +383,7 @@ def sources() -> tuple[Source, ...]:
     >>> len(pfp.sources()) > 50
     True
     """
-    return _dataset().sources
+    return history().sources()
 
 
 def source(key: str) -> Source:
@@ -437,7 +397,7 @@ def source(key: str) -> Source:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    return _by_key("source", key, _dataset().sources)
+    return history().source(key)
 
 
 def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
@@ -454,15 +414,10 @@ def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
         InvalidRangeError: when ``end`` is before ``start``.
 
     """
-    low = None if start is None else to_date(start)
-    high = None if end is None else to_date(end)
-    if low is not None and high is not None and high < low:
-        raise InvalidRangeError(
-            f"the range ends ({high}) before it starts ({low}); pass start <= end"
-        )
+    low, high = date_range(start, end)
     return tuple(
         m
-        for m in _record().milestones
+        for m in history().programme.milestones
         if (high is None or m.start <= high) and (low is None or m.last_day >= low)
     )
 
@@ -474,7 +429,7 @@ def figures() -> tuple[Figure, ...]:
     >>> [f.key for f in pfp.figures()][:2]
     ['wif-avg-fy1996-2005', 'wif-avg-fy2006-2010']
     """
-    return _record().figures
+    return history().programme.figures
 
 
 def figure(key: str) -> Figure:
@@ -488,7 +443,11 @@ def figure(key: str) -> Figure:
         LookupError: (a :class:`PfpError`) naming the nearest keys.
 
     """
-    return _by_key("figure", key, _record().figures)
+    if type(key) is str:
+        for found in history().programme.figures:
+            if found.key == key:
+                return found
+    raise UnknownKeyError("figure", key, [f.key for f in history().programme.figures])
 
 
 def cooperation_areas() -> tuple[CooperationArea, ...]:
@@ -500,7 +459,7 @@ def cooperation_areas() -> tuple[CooperationArea, ...]:
     1 facilitation of transparency in national defence planning and budgeting processes
     2 ensuring democratic control of defence forces
     """
-    return _record().cooperation_areas
+    return history().programme.cooperation_areas
 
 
 def reading(*alternatives: Alternative) -> History:
@@ -540,13 +499,9 @@ def disputes() -> tuple[Dispute, ...]:
     Dispute(North Macedonia, rename, 2019-02-15; also 2019-02-12)
 
     """
-    from pfp.model import Dispute  # noqa: PLC0415 - made on first use
+    from pfp.readings import disputes  # noqa: PLC0415 - made on first use
 
-    found = [
-        Dispute(e.country, e.org, e.kind.value, e) for e in history().events() if e.alternatives
-    ]
-    found += [Dispute(c, "", "rename", r) for c in countries() for r in c.renames if r.alternatives]
-    return tuple(sorted(found, key=lambda dispute: dispute.date))
+    return disputes(history())
 
 
 def __dir__() -> list[str]:
@@ -556,10 +511,9 @@ def __dir__() -> list[str]:
 def __getattr__(name: str) -> object:
     if name in ("tables", "plot"):  # submodules, imported on first use
         return importlib.import_module(f"pfp.{name}")
-    if name in ("DATA_AS_OF", "DATA_VERSION"):
-        from pfp._load import metadata  # noqa: PLC0415 - read on first use, not at import
-
-        return metadata().as_of if name == "DATA_AS_OF" else metadata().version
+    if name in ("DATA_AS_OF", "DATA_VERSION"):  # the bundled data's, read on first use
+        found = history()
+        return found.as_of if name == "DATA_AS_OF" else found.version
     if name in __all__:
         for home in _HOMES:  # the first question imports most of them anyway
             module = importlib.import_module(home)

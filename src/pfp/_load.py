@@ -1,64 +1,37 @@
-"""Bundled data files -> validated, immutable records; read once, on first use.
+"""A data folder's files -> validated, immutable records, every problem collected.
 
-Every fault in every file is collected and reported together in one :class:`DataError`,
-each with its file and row. Nothing is read at import time.
+:func:`read_folder` reads every file of a folder laid out like ``pfp/_data`` (the programme's
+files and ``dataset.toml`` included) in one pass and returns the records with the list of
+problems found; the engine (``pfp.History.from_folder``) adds the problems of replaying the
+events and raises them all in one :class:`~pfp.DataError`. Nothing is read at import time.
 """
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple, TypeVar
 
 import pendulum
 
+from pfp._csv import Opener, Reader, Row, split
+from pfp._load_programme import ProgrammeRows, read_programme
+from pfp._schema import COLUMNS, KEYS
 from pfp.dates import parse_data_date
-from pfp.errors import DataError, DataProblem, InvalidDateError
-from pfp.model import Alternative, Country, Event, EventKind, Organization, Rename, Source
-from pfp.rules import replay
+from pfp.errors import DataProblem, InvalidDateError
+from pfp.model import (
+    DEFAULT_ORG,
+    Alternative,
+    Country,
+    Event,
+    EventKind,
+    Organization,
+    Rename,
+    Source,
+)
 
-if TYPE_CHECKING:
-    from pfp._load_record import ProgrammeRecord
-
-__all__ = ["Dataset", "Metadata", "dataset", "metadata", "read_dataset", "read_metadata"]
+__all__ = ["Dataset", "Folder", "Metadata", "read_folder"]
 
 T = TypeVar("T")
-Row = Mapping[str, str]
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources.csv": ("key", "title", "publisher", "date", "url", "archived_url", "note"),
-    "countries.csv": (
-        "iso3",
-        "iso2",
-        "iso_numeric",
-        "name",
-        "aliases",
-        "former_names",
-        "cow_abb",
-        "cow_code",
-        "gw_code",
-        "sources",
-    ),
-    "renames.csv": ("country", "date", "former_name", "name", "sources", "note"),
-    "organizations.csv": ("key", "name", "founded", "graduates_to", "aliases", "sources"),
-    "events.csv": ("date", "org", "country", "kind", "sources", "note"),
-    "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
-    "milestones.csv": ("start", "end", "name", "kind", "place", "sources", "note"),
-    "figures.csv": (
-        "key",
-        "description",
-        "value",
-        "unit",
-        "period_start",
-        "period_end",
-        "sources",
-        "note",
-    ),
-    "cooperation_areas.csv": ("number", "text", "sources", "note"),
-}
-"""Each data file and its columns, in order (``_data/README.md`` explains them)."""
 
 
 class Dataset(NamedTuple):
@@ -71,82 +44,35 @@ class Dataset(NamedTuple):
 
 
 class Metadata(NamedTuple):
-    """``dataset.toml``: the data's version and the last day it is known complete."""
+    """``dataset.toml``: the data's version, the day it is complete to, its default org."""
 
     version: str
     as_of: pendulum.Date
+    default_org: str = DEFAULT_ORG
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split(";") if part.strip())
+class Folder(NamedTuple):
+    """Everything a data folder holds, and every problem found reading it."""
+
+    dataset: Dataset
+    metadata: Metadata | None
+    programme: ProgrammeRows
+    problems: tuple[DataProblem, ...]
 
 
-class _Reader:
-    """Reads the files of one data folder, collecting problems instead of stopping."""
+def read_folder(open_bytes: Opener) -> Folder:
+    """Read and validate every file of a data folder, given a function that reads one by name.
 
-    def __init__(self, open_text: Callable[[str], Iterable[str]]) -> None:
-        self._open_text = open_text
-        self.problems: list[DataProblem] = []
+    Nothing is raised for faults in the files: each is a problem in ``Folder.problems``, with
+    its file and line, and the records that could be read are returned beside them.
 
-    def rows(self, name: str) -> Iterator[tuple[str, Row]]:
-        import csv  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
-
-        reader = csv.reader(self._open_text(name))
-        expected = COLUMNS[name]
-        header = tuple(next(reader, ()))
-        if header != expected:
-            self.problems.append(
-                DataProblem(f"{name}:1", f"columns are {list(header)}, expected {expected}")
-            )
-            return
-        for number, cells in enumerate(reader, start=2):
-            if not cells:
-                continue  # a blank line
-            if len(cells) != len(expected):
-                self.problems.append(
-                    DataProblem(
-                        f"{name}:{number}",
-                        f"{len(cells)} cells, expected {len(expected)} ({', '.join(expected)})",
-                    )
-                )
-                continue
-            yield f"{name}:{number}", dict(zip(expected, map(str.strip, cells), strict=True))
-
-    def build(self, where: str, make: Callable[[], T]) -> T | None:
-        try:
-            return make()
-        except (InvalidDateError, ValueError, KeyError, TypeError) as error:
-            self.problems.append(DataProblem(where, _describe(error)))
-            return None
-
-    def sources_of(self, where: str, cell: str, known: Mapping[str, Source]) -> tuple[Source, ...]:
-        keys = _split(cell)
-        if not keys:
-            self.problems.append(
-                DataProblem(where, "no source: every event cites at least one source")
-            )
-        missing = [key for key in keys if key not in known]
-        if missing:
-            self.problems.append(
-                DataProblem(where, f"unknown source key(s) {', '.join(missing)}; see sources.csv")
-            )
-        return tuple(known[key] for key in keys if key in known)
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, KeyError):
-        return f"unknown value {error.args[0]!r}"
-    return str(error)
-
-
-def read_dataset(open_text: Callable[[str], Iterable[str]]) -> Dataset:
-    """Read and validate a data folder given a function that opens one of its files by name.
-
-    Raises:
-        DataError: listing every problem found, each with its file and row.
-
+    >>> from importlib.resources import files
+    >>> data = files("pfp") / "_data"
+    >>> folder = read_folder(lambda name: data.joinpath(name).read_bytes())
+    >>> len(folder.dataset.events) > 170, folder.problems, folder.metadata.default_org
+    (True, (), 'PfP')
     """
-    reader = _Reader(open_text)
+    reader = Reader(open_bytes)
     sources = _read_sources(reader)
     alternatives = _read_alternatives(reader, sources)
     countries = _read_countries(reader, sources, alternatives)
@@ -159,32 +85,111 @@ def read_dataset(open_text: Callable[[str], Iterable[str]]) -> Dataset:
                 f"no {kind} of {country or '-'} ({org or '-'}) dated {date} for this alternative",
             )
         )
-    _, replay_problems = replay(tuple(events), organizations, check_sources=False)
-    problems = list({(p.where, p.message): p for p in reader.problems + replay_problems}.values())
-    if problems:
-        raise DataError(problems)
-    return Dataset(
+    programme = read_programme(reader, sources)
+    metadata = _read_metadata(reader, organizations)
+    if metadata is not None:
+        _check_complete(reader, metadata, events)
+    problems = tuple(dict.fromkeys(reader.problems))  # one report of each problem
+    dataset = Dataset(
         sources=tuple(sorted(sources.values(), key=lambda s: s.key)),
         countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
         organizations=tuple(organizations.values()),
-        events=tuple(events),
+        events=tuple(event for _, event in events),
     )
+    return Folder(dataset, metadata, programme, problems)
 
 
-def read_metadata(open_text: Callable[[str], Iterable[str]]) -> Metadata:
-    """Read ``dataset.toml``: the data's version and the day it is complete to.
+_SETTING = r'([A-Za-z_][A-Za-z0-9_]*)\s*=\s*"([^"\\]*)"\s*(?:#.*)?'
+"""One line of ``dataset.toml``: ``key = "value"`` (flat TOML: no tables, arrays or escapes)."""
 
-    Raises:
-        DataError: when a key is missing or the date is malformed.
 
+def _settings(reader: Reader) -> dict[str, str] | None:
+    """The ``key = "value"`` lines of ``dataset.toml`` (comments and blank lines skipped).
+
+    The file is flat TOML that any TOML reader reads alike; pfp reads it with one regular
+    expression, because importing ``tomllib`` would cost the first query 1.5 ms.
     """
-    import tomllib  # noqa: PLC0415 - only DATA_VERSION and DATA_AS_OF need it
+    import re  # noqa: PLC0415 - compiled on first use
 
+    text = reader.text("dataset.toml")
+    if text is None:
+        return None
+    setting = re.compile(_SETTING)
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        bare = line.strip()
+        if not bare or bare.startswith("#"):
+            continue
+        match = setting.fullmatch(bare)
+        if match is None:
+            reader.problems.append(
+                DataProblem(
+                    f"dataset.toml:{number}",
+                    'expected key = "value" (a quoted string without escapes), or a # comment',
+                )
+            )
+            continue
+        key, value = match.groups()
+        if key in found:
+            reader.problems.append(DataProblem(f"dataset.toml:{number}", f"{key} is set twice"))
+        found[key] = value
+    return found
+
+
+def _read_metadata(reader: Reader, organizations: Mapping[str, Organization]) -> Metadata | None:
+    """``dataset.toml``: the data's version, the day it is complete to, its default org."""
+    table = _settings(reader)
+    if table is None:
+        return None
+    found: list[str] = []
+    for key in ("data_version", "data_as_of", "default_org"):
+        value = table.get(key, "").strip()
+        if not value:
+            reader.problems.append(
+                DataProblem("dataset.toml", f"{key} is missing; it is a quoted string")
+            )
+        found.append(value)
+    version, as_of, default_org = found
+    if not all(found):
+        return None
     try:
-        table = tomllib.loads("".join(open_text("dataset.toml")))
-        return Metadata(str(table["data_version"]), parse_data_date(str(table["data_as_of"]))[0])
-    except (tomllib.TOMLDecodeError, KeyError, InvalidDateError) as error:
-        raise DataError([DataProblem("dataset.toml", _describe(error))]) from None
+        day = parse_data_date(as_of)[0]
+    except InvalidDateError as error:
+        reader.problems.append(DataProblem("dataset.toml", f"data_as_of: {error}"))
+        return None
+    if default_org not in organizations:
+        if "organizations.csv" not in reader.unreadable:
+            reader.problems.append(
+                DataProblem(
+                    "dataset.toml",
+                    f"default_org {default_org!r} is not in organizations.csv "
+                    f"(known: {', '.join(sorted(organizations))})",
+                )
+            )
+        return None
+    return Metadata(version, day, default_org)
+
+
+def _check_complete(reader: Reader, metadata: Metadata, events: list[tuple[str, Event]]) -> None:
+    """Every event is on or before ``data_as_of``: the day the data is known complete to."""
+    late = [(where, event) for where, event in events if event.date > metadata.as_of]
+    for where, event in late:
+        reader.problems.append(
+            DataProblem(
+                where,
+                f"dated {event.date}, after data_as_of {metadata.as_of} in dataset.toml; the "
+                "data is complete only to that day (move data_as_of on, or the event back)",
+            )
+        )
+    if late:
+        where, last = max(late, key=lambda pair: pair[1].date)
+        reader.problems.append(
+            DataProblem(
+                "dataset.toml",
+                f"data_as_of {metadata.as_of} is before the last event, dated {last.date} "
+                f"({where})",
+            )
+        )
 
 
 def _readable(text: str) -> bool:
@@ -195,28 +200,14 @@ def _readable(text: str) -> bool:
     return True
 
 
-def _read_cited(
-    reader: _Reader,
-    name: str,
-    sources: Mapping[str, Source],
-    make: Callable[[Row, tuple[Source, ...]], T],
-) -> list[T]:
-    """Every row of a file whose rows cite sources, made into records by ``make``."""
-    found: list[T] = []
-    for where, row in reader.rows(name):
-        cited = reader.sources_of(where, row["sources"], sources)
-        record = reader.build(where, partial(make, row, cited))
-        if record is not None:
-            found.append(record)
-    return found
+def _rows(reader: Reader, name: str) -> Iterator[tuple[str, Row]]:
+    return reader.rows(name, COLUMNS[name], key=KEYS[name])
 
 
-def _read_sources(reader: _Reader) -> dict[str, Source]:
+def _read_sources(reader: Reader) -> dict[str, Source]:
     sources: dict[str, Source] = {}
-    for where, row in reader.rows("sources.csv"):
-        if row["key"] in sources:
-            reader.problems.append(DataProblem(where, f"source key {row['key']!r} repeated"))
-        source = reader.build(where, partial(_source, row))
+    for where, row in _rows(reader, "sources.csv"):
+        source = reader.made(where, _source, row)
         if source is not None:
             sources[source.key] = source
     return sources
@@ -257,12 +248,12 @@ class _Alternatives:
         return [(key, rows[0]) for key, rows in self._by_key.items() if key not in self._taken]
 
 
-def _read_alternatives(reader: _Reader, sources: Mapping[str, Source]) -> _Alternatives:
+def _read_alternatives(reader: Reader, sources: Mapping[str, Source]) -> _Alternatives:
     found = _Alternatives()
-    for where, row in reader.rows("alternatives.csv"):
+    for where, row in _rows(reader, "alternatives.csv"):
         alt_sources = reader.sources_of(where, row["sources"], sources)
-        alternative = reader.build(where, partial(_alternative, row, alt_sources))
-        chosen = reader.build(where, partial(_first_day, row["date"]))
+        alternative = reader.made(where, _alternative, row, alt_sources)
+        chosen = reader.made(where, _first_day, row["date"])
         if alternative is not None and chosen is not None:
             key = (row["org"], row["country"], row["kind"], chosen.isoformat())
             found.add(key, where, alternative)
@@ -270,17 +261,18 @@ def _read_alternatives(reader: _Reader, sources: Mapping[str, Source]) -> _Alter
 
 
 def _read_renames(
-    reader: _Reader, sources: Mapping[str, Source], alternatives: _Alternatives
-) -> dict[str, list[Rename]]:
-    renames: dict[str, list[Rename]] = {}
-    rows = _read_cited(
-        reader,
+    reader: Reader, sources: Mapping[str, Source], alternatives: _Alternatives
+) -> dict[str, list[tuple[str, Rename]]]:
+    renames: dict[str, list[tuple[str, Rename]]] = {}
+    rows = reader.cited(
         "renames.csv",
+        COLUMNS,
+        KEYS,
         sources,
         lambda row, cited: (row["country"], _rename(row, cited, alternatives)),
     )
-    for country, rename in rows:
-        renames.setdefault(country, []).append(rename)
+    for where, (country, rename) in rows:
+        renames.setdefault(country, []).append((where, rename))
     return renames
 
 
@@ -298,45 +290,58 @@ def _rename(row: Row, sources: tuple[Source, ...], alternatives: _Alternatives) 
 
 
 def _read_countries(
-    reader: _Reader, sources: Mapping[str, Source], alternatives: _Alternatives
+    reader: Reader, sources: Mapping[str, Source], alternatives: _Alternatives
 ) -> dict[str, Country]:
     renames = _read_renames(reader, sources, alternatives)
     countries: dict[str, Country] = {}
-    for where, row in reader.rows("countries.csv"):
+    codes: dict[tuple[str, str], str] = {}  # (column, code) -> the row that has it
+    for where, row in _rows(reader, "countries.csv"):
         reader.sources_of(where, row["sources"], sources)
-        country = reader.build(
-            where,
-            partial(_country, row, renames),
-        )
+        for column in ("iso2", "iso_numeric", "cow_code", "gw_code"):
+            code = row[column]
+            if code and codes.setdefault((column, code), where) != where:
+                reader.problems.append(
+                    DataProblem(where, f"{column} {code} is already used by {codes[column, code]}")
+                )
+        country = reader.made(where, _country, row, renames)
         if country is not None:
-            if country.iso3 in countries:
-                reader.problems.append(DataProblem(where, f"country {country.iso3} repeated"))
             countries[country.iso3] = country
-    for iso3 in renames:
-        reader.problems.append(
-            DataProblem("renames.csv", f"unknown country {iso3!r}; countries.csv lists the codes")
-        )
+    for iso3, rows in renames.items():
+        for where, _ in rows:
+            reader.problems.append(
+                DataProblem(where, f"unknown country {iso3!r}; countries.csv lists the codes")
+            )
     return countries
 
 
-def _country(row: Row, renames: dict[str, list[Rename]]) -> Country:
+def _country(row: Row, renames: dict[str, list[tuple[str, Rename]]]) -> Country:
     return Country(
         row["name"],
         row["iso2"],
         row["iso3"],
-        _split(row["aliases"]),
-        _split(row["former_names"]),
+        split(row["aliases"]),
+        split(row["former_names"]),
         iso_numeric=row["iso_numeric"],
         cow_code=row["cow_code"],
         cow_abb=row["cow_abb"],
         gw_code=row["gw_code"],
-        renames=renames.pop(row["iso3"], ()),
+        renames=[rename for _, rename in renames.pop(row["iso3"], ())],
     )
 
 
-def _read_organizations(reader: _Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
-    found = _read_cited(reader, "organizations.csv", sources, _organization)
-    return {org.key: org for org in found}
+def _read_organizations(reader: Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
+    found = dict(reader.cited("organizations.csv", COLUMNS, KEYS, sources, _organization))
+    organizations = {org.key: org for org in found.values()}
+    for where, org in found.items():
+        if org.graduates_to and org.graduates_to not in organizations:
+            reader.problems.append(
+                DataProblem(
+                    where,
+                    f"graduates_to {org.graduates_to!r} is not an organisation of this file "
+                    f"(known: {', '.join(sorted(organizations))})",
+                )
+            )
+    return organizations
 
 
 def _organization(row: Row, cited: tuple[Source, ...]) -> Organization:
@@ -346,21 +351,22 @@ def _organization(row: Row, cited: tuple[Source, ...]) -> Organization:
         parse_data_date(row["founded"])[0],
         row["graduates_to"],
         cited,
-        _split(row["aliases"]),
+        split(row["aliases"]),
+        graduation_status=row["graduation_status"],
     )
 
 
 def _read_events(
-    reader: _Reader,
+    reader: Reader,
     sources: Mapping[str, Source],
     countries: Mapping[str, Country],
     organizations: Mapping[str, Organization],
     alternatives: _Alternatives,
-) -> list[Event]:
-    events: list[Event] = []
+) -> list[tuple[str, Event]]:
+    events: list[tuple[str, Event]] = []
     previous = ""
     kinds = {kind.value for kind in EventKind}
-    for where, row in reader.rows("events.csv"):
+    for where, row in _rows(reader, "events.csv"):
         if row["date"] < previous:
             reader.problems.append(
                 DataProblem(
@@ -376,12 +382,12 @@ def _read_events(
             [
                 f"unknown country {row['country']!r}; countries.csv lists the ISO alpha-3 codes"
                 for _ in [0]
-                if row["country"] not in countries
+                if row["country"] not in countries and "countries.csv" not in reader.unreadable
             ]
             + [
                 f"unknown organisation {row['org']!r}; known: {', '.join(sorted(organizations))}"
                 for _ in [0]
-                if row["org"] not in organizations
+                if row["org"] not in organizations and "organizations.csv" not in reader.unreadable
             ]
             + [
                 f"unknown kind {row['kind']!r}; known: {', '.join(sorted(kinds))}"
@@ -392,12 +398,11 @@ def _read_events(
         if faults:
             reader.problems.extend(DataProblem(where, fault) for fault in faults)
             continue
-        event = reader.build(
-            where,
-            partial(_event, row, countries, event_sources, where, alternatives),
-        )
+        if row["country"] not in countries or row["org"] not in organizations:
+            continue  # its file could not be read: that is the one problem reported
+        event = reader.made(where, _event, row, countries, event_sources, where, alternatives)
         if event is not None:
-            events.append(event)
+            events.append((where, event))
     return events
 
 
@@ -429,58 +434,3 @@ def _first_day(text: str) -> pendulum.Date:
 def _alternative(row: Row, sources: tuple[Source, ...]) -> Alternative:
     date, precision = parse_data_date(row["alt_date"])
     return Alternative(date, sources, row["reason"], precision)
-
-
-_DATA_FOLDER = os.path.join(os.path.dirname(__file__), "_data")
-
-
-def _open_bundled(name: str) -> list[str]:
-    """The lines of one bundled file: read straight from the package's folder.
-
-    When pfp is imported from a zip archive there is no folder; the file is then read
-    through the import system, which is slower to set up but works anywhere.
-    """
-    try:
-        with open(os.path.join(_DATA_FOLDER, name), encoding="utf-8", newline="") as handle:
-            return handle.readlines()
-    except FileNotFoundError:
-        import importlib.resources  # noqa: PLC0415 - only inside a zip archive
-        import io  # noqa: PLC0415
-
-        text = importlib.resources.files("pfp").joinpath("_data", name).read_text("utf-8")
-        return io.StringIO(text, newline="").readlines()
-
-
-_lock = threading.Lock()
-_cached: dict[str, object] = {}
-
-
-def _once(name: str, read: Callable[[], T]) -> T:
-    """``read()``'s result, computed on the first call for ``name`` only (thread-safe)."""
-    found = _cached.get(name)
-    if found is None:
-        with _lock:
-            found = _cached.get(name)
-            if found is None:
-                found = _cached[name] = read()
-    return found  # type: ignore[return-value]  # each name always holds what its read made
-
-
-def dataset() -> Dataset:
-    """The bundled records the engine needs, read and validated on the first call only."""
-    return _once("dataset", lambda: read_dataset(_open_bundled))
-
-
-def metadata() -> Metadata:
-    """The bundled ``dataset.toml``, read on the first call only."""
-    return _once("metadata", lambda: read_metadata(_open_bundled))
-
-
-def programme_record() -> ProgrammeRecord:
-    """The programme's milestones, figures and objectives, read and validated on first use."""
-    from pfp._load_record import read_record  # noqa: PLC0415 - their classes, on first use
-
-    def read() -> ProgrammeRecord:
-        return read_record(_open_bundled, {source.key: source for source in dataset().sources})
-
-    return _once("record", read)

@@ -1,8 +1,10 @@
 """The ``pfp`` command line: the library's questions, answered as a table, CSV or JSON.
 
 ``python -m pfp`` and the ``pfp`` console script run :func:`main`. Every row that rests on an
-event cites its source keys. Exit status: 0 when rows were found, 1 when the answer is empty
-(as ``grep`` does), 2 for bad input, with the library's message on standard error.
+event cites its source keys. Exit status: 0 for an answer (an empty one too: "no changes in
+2010" is an answer), 1 when ``pfp check`` finds problems in a data folder, 2 for bad input,
+3 when the answer could not be written (standard output closed or full); the reason is one
+line on standard error.
 
 >>> from pfp.cli import main
 >>> main(["status", "Malta", "2000-01-01", "--format", "csv"])
@@ -25,10 +27,13 @@ from typing import Any, TextIO
 import pfp
 from pfp import tables
 from pfp.dates import to_date
+from pfp.display import cell
 
 __all__ = ["build_parser", "main"]
 
-FOUND, EMPTY, BAD_INPUT = 0, 1, 2
+ANSWERED, PROBLEMS_FOUND, BAD_INPUT, OUTPUT_FAILED = 0, 1, 2, 3
+"""The exit statuses: an answer written; ``pfp check`` found problems; bad input; the answer
+could not be written."""
 FORMATS = ("table", "csv", "json")
 
 _EPILOG = """\
@@ -41,8 +46,11 @@ examples:
   pfp timeline Malta --format json            Malta's periods, for a script
   pfp countries --format csv > states.csv     every state pfp knows, with its codes
 
+  pfp check path/to/_data                     check a data folder: every problem, file and line
+
 dates are ISO 8601 days (YYYY-MM-DD); states are found by any name, former name or ISO code.
-exit status: 0 rows found, 1 empty answer, 2 bad input (the reason is on standard error).
+exit status: 0 answered (also when empty), 1 problems found by check, 2 bad input,
+3 output could not be written (the reason is one line on standard error).
 """
 
 
@@ -52,7 +60,7 @@ Answer = tuple[str, Sequence[str], list[tables.Record], dict[str, Any]]
 
 
 def _org(args: argparse.Namespace) -> str:
-    return pfp.organization(args.org).key
+    return pfp.history().default_org if args.org is None else pfp.organization(args.org).key
 
 
 def _members(args: argparse.Namespace) -> Answer:
@@ -89,7 +97,7 @@ _TIMELINE_COLUMNS = tuple(c for c in tables.PERIOD_COLUMNS if c != "end")
 def _timeline(args: argparse.Namespace) -> Answer:
     org = _org(args)
     state = pfp.country(args.country)
-    rows = tables.period_records(pfp.timeline(state, org=org))
+    rows = pfp.timeline(state, org=org).to_records()
     query = {"country": state.name, "org": org}
     return f"{state.name} in {org}, period by period", _TIMELINE_COLUMNS, rows, query
 
@@ -111,13 +119,7 @@ def _countries(args: argparse.Namespace) -> Answer:
 
 
 def _text(value: object, *, empty: str) -> str:
-    if value is None:
-        return empty
-    if isinstance(value, tuple):
-        return ";".join(str(item) for item in value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+    return empty if value is None else cell(value, separator=";")
 
 
 def _json_value(value: object) -> object:
@@ -169,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--org",
-        default="PfP",
+        default=None,
         help="the organisation, by key, name or alias: PfP (the default), NATO, ...",
     )
     common.add_argument(
@@ -222,7 +224,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     states = command("countries", "every state pfp knows, with its status on a day", _countries)
     states.add_argument("--on", help="the day of the status column (default: the data's as-of day)")
+
+    check = commands.add_parser(
+        "check",
+        help="check a data folder laid out like pfp's own: every problem, with file and line",
+        description="Read and validate every file of a data folder (events.csv, countries.csv, "
+        "..., dataset.toml) in one pass. Prints a one-line summary and exits 0 when the data is "
+        "sound; prints one line per problem and exits 1 otherwise; exits 2 for a path that is "
+        "not a folder.",
+        epilog="example:\n  pfp check src/pfp/_data",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("path", help="the folder")
+    check.set_defaults(answer=None)
     return parser
+
+
+def _check(path: str, out: TextIO) -> int:
+    """``pfp check PATH``: validate a data folder, one line per problem."""
+    try:
+        found = pfp.History.from_folder(path)
+    except pfp.DataError as error:
+        for problem in error.problems:
+            out.write(f"{problem}\n")
+        count = len(error.problems)
+        sys.stderr.write(f"pfp check: {count} problem{'s' * (count != 1)} in {path}\n")
+        return PROBLEMS_FOUND
+    except pfp.PfpError as error:
+        sys.stderr.write(f"pfp check: error: {error}\n")
+        return BAD_INPUT
+    out.write(
+        f"{path}: no problems; {len(found.events())} events, {len(found.countries())} states, "
+        f"{len(found.organizations())} organisations, data {found.version} "
+        f"complete to {found.as_of}\n"
+    )
+    return ANSWERED
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,16 +273,20 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help, --version, or a usage error (argparse exits 2)
-        return stop.code if isinstance(stop.code, int) else BAD_INPUT
-    try:
-        answer: Answer = args.answer(args)
-    except pfp.PfpError as error:
-        sys.stderr.write(f"pfp {args.command}: error: {error}\n")
-        return BAD_INPUT
-    out = sys.stdout
-    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as stop:  # --help, --version, or a usage error (argparse exits 2)
+            return stop.code if isinstance(stop.code, int) else BAD_INPUT
+        out = sys.stdout
+        if args.answer is None:
+            status = _check(args.path, out)
+            out.flush()
+            return status
+        try:
+            answer: Answer = args.answer(args)
+        except pfp.PfpError as error:
+            sys.stderr.write(f"pfp {args.command}: error: {error}\n")
+            return BAD_INPUT
         if args.format == "json":
             _write_json(out, answer, args.command)
         elif args.format == "csv":
@@ -255,6 +295,19 @@ def main(argv: list[str] | None = None) -> int:
             _write_table(out, answer)
         out.flush()
     except BrokenPipeError:  # the reader left (``pfp countries | head``): stop quietly
+        _silence(sys.stdout)
+        return ANSWERED
+    except OSError as error:  # standard output closed or full
+        _silence(sys.stdout)
+        sys.stderr.write(f"pfp: cannot write the answer: {error.strerror or error}\n")
+        return OUTPUT_FAILED
+    return ANSWERED
+
+
+def _silence(out: TextIO) -> None:
+    """Point ``out`` at the null device, so that the interpreter's last flush cannot fail."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, out.fileno())
-    return FOUND if answer[2] else EMPTY
+    except (OSError, ValueError):  # no file descriptor (a StringIO in tests): nothing to do
+        pass

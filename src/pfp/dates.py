@@ -19,16 +19,30 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from typing import cast
 
 import pendulum
 
-from pfp.errors import InvalidDateError
+from pfp.errors import InvalidDateError, InvalidRangeError
 
-__all__ = ["DateLike", "parse_data_date", "to_date", "to_ordinal"]
+__all__ = [
+    "DateLike",
+    "date_range",
+    "from_ordinal",
+    "is_plain_date",
+    "ordinal_range",
+    "parse_data_date",
+    "to_date",
+    "to_ordinal",
+    "year_range",
+]
 
 DateLike = datetime.date | str
 """What pfp accepts as a day: a date, a datetime, a pendulum Date/DateTime or 'YYYY-MM-DD'."""
 
+_PLAIN_DATES = (datetime.date, pendulum.Date)
+"""The day types whose ``toordinal()`` is the day itself: the engine's fast paths test
+``type(day) in _PLAIN_DATES``-style identity for these two (see :func:`is_plain_date`)."""
 _from_iso = datetime.date.fromisoformat
 _from_ordinal = pendulum.Date.fromordinal
 _DATA_FORMS = "'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' for a date known to the month or year"
@@ -59,9 +73,93 @@ def to_ordinal(value: object) -> int:
             return value.toordinal()
         except (ValueError, TypeError, OverflowError) as error:  # pandas.NaT and the like
             raise InvalidDateError(value, str(error)) from None
-    if isinstance(value, str):  # a str subclass (numpy.str_, ...): read its text
-        return to_ordinal(str(value))
+    if isinstance(value, str):  # a str subclass (numpy.str_, ...): read its text as a str
+        return to_ordinal(str.__str__(value))
     raise InvalidDateError(value, f"a value of type {type(value).__name__} is not a date")
+
+
+def is_plain_date(value: object) -> bool:
+    """Whether ``value`` is exactly a ``datetime.date`` or a pendulum ``Date``.
+
+    Such a day needs no conversion: ``value.toordinal()`` is the answer. The engine's and the
+    front's fast paths spell this test out inline (``kind is _Date or kind is _PDate``) for
+    speed; tests keep them equal to this definition.
+
+    >>> import datetime, pendulum
+    >>> is_plain_date(datetime.date(1994, 1, 10)), is_plain_date(pendulum.date(1994, 1, 10))
+    (True, True)
+    >>> is_plain_date(datetime.datetime(1994, 1, 10)), is_plain_date("1994-01-10")
+    (False, False)
+    """
+    kind = type(value)
+    return kind is _PLAIN_DATES[0] or kind is _PLAIN_DATES[1]
+
+
+def _backwards(low: object, high: object, bounds: str = "start <= end") -> InvalidRangeError:
+    """The one error for a range that ends before it starts."""
+    return InvalidRangeError(f"the range ends ({high}) before it starts ({low}); pass {bounds}")
+
+
+def ordinal_range(start: object, end: object) -> tuple[int | None, int | None]:
+    """The ordinals of two optional bounds (None: open), checked to be in order.
+
+    >>> ordinal_range("1994-01-10", None)
+    (727938, None)
+    >>> ordinal_range("2004-12-31", "2004-01-01")
+    Traceback (most recent call last):
+    ...
+    pfp.errors.InvalidRangeError: the range ends (2004-01-01) before it starts (2004-12-31); ...
+
+    Raises:
+        InvalidDateError: when a bound is not a date.
+        InvalidRangeError: when ``end`` is before ``start``.
+
+    """
+    low = None if start is None else to_ordinal(start)
+    high = None if end is None else to_ordinal(end)
+    if low is not None and high is not None and high < low:
+        raise _backwards(from_ordinal(low), from_ordinal(high))
+    return low, high
+
+
+def date_range(start: object, end: object) -> tuple[pendulum.Date | None, pendulum.Date | None]:
+    """Two optional bounds as pendulum dates (None: open), checked to be in order.
+
+    >>> date_range("2004-01-01", "2004-12-31")
+    (Date(2004, 1, 1), Date(2004, 12, 31))
+
+    Raises:
+        InvalidDateError: when a bound is not a date.
+        InvalidRangeError: when ``end`` is before ``start``.
+
+    """
+    low, high = ordinal_range(start, end)
+    return (
+        None if low is None else from_ordinal(low),
+        None if high is None else from_ordinal(high),
+    )
+
+
+def year_range(start_year: object, end_year: object) -> range:
+    """The years from ``start_year`` to ``end_year``, both inclusive.
+
+    >>> year_range(1994, 1996)
+    range(1994, 1997)
+
+    Raises:
+        InvalidRangeError: when a year is not a whole number from 1 to 9999, or the range
+            ends before it starts.
+
+    """
+    for year in (start_year, end_year):
+        if type(year) is not int or not 1 <= year <= 9999:
+            raise InvalidRangeError(
+                f"years are whole numbers from 1 to 9999, such as 1994; got {year!r}"
+            )
+    first, last = cast(int, start_year), cast(int, end_year)
+    if last < first:
+        raise _backwards(first, last, "start_year <= end_year")
+    return range(first, last + 1)
 
 
 def to_date(value: object) -> pendulum.Date:
@@ -88,8 +186,19 @@ def from_ordinal(ordinal: int) -> pendulum.Date:
 
     >>> from_ordinal(to_ordinal("1994-01-10"))
     Date(1994, 1, 10)
+
+    Raises:
+        InvalidDateError: for an ordinal outside the years 1 to 9999.
+
     """
-    return _from_ordinal(ordinal)
+    try:
+        return _from_ordinal(ordinal)
+    except (ValueError, OverflowError):
+        raise InvalidDateError(
+            ordinal,
+            "a day outside the years 1 to 9999",
+            accepted="a day from 0001-01-01 to 9999-12-31",
+        ) from None
 
 
 @functools.lru_cache(maxsize=4096)  # the files repeat their dates; each Date is immutable

@@ -22,29 +22,44 @@ Period(1956-09-04 .. ..., withdrawn)
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gc
 import operator
+import os
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
 import pendulum
 
-from pfp.dates import from_ordinal, to_ordinal
-from pfp.errors import DataError, DataProblem, InvalidRangeError, UnknownOrganizationError
-from pfp.model import Country, Event, Organization, Period, Status, Transition
+from pfp._load import Folder, read_folder
+from pfp._load_programme import ProgrammeRows
+from pfp.dates import ordinal_range, to_date, to_ordinal
+from pfp.errors import (
+    DataError,
+    DataProblem,
+    InvalidArgumentError,
+    UnknownKeyError,
+    UnknownOrganizationError,
+)
+from pfp.model import DEFAULT_ORG, Country, Event, Organization, Source, Status, Transition
 from pfp.names import CountryIndex, normalize
-from pfp.results import Timeline, Transitions, transitions_maker
-from pfp.roster import Roster, new_roster
+from pfp.results import Roster, Transitions, new_roster, transitions_maker
 from pfp.rules import replay
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
     from typing import Self
 
-__all__ = ["History"]
+    from pfp.programme import Programme
+    from pfp.timelines import Timeline
+
+__all__ = ["FastPath", "History", "StatusRun"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -124,6 +139,33 @@ _by_name = operator.attrgetter("name", "iso3")
 """Rosters are sorted by name (then code, should two states share a name)."""
 
 
+class FastPath(NamedTuple):
+    """What one organisation's hot paths read: published by the engine for inlined callers.
+
+    ``pfp.status_of`` and ``pfp.transitions`` answer their commonest calls from these without
+    a method call; a property test keeps them equal to :meth:`History.status_of` and
+    :meth:`History.transitions`, the one definition of each answer.
+
+    >>> import bisect, pfp
+    >>> fast = pfp.history().fast_path()
+    >>> days, statuses = fast.statuses_by_name["Malta"][:2]
+    >>> statuses[bisect.bisect_right(days, pfp.dates.to_ordinal("2000-01-01"))]
+    <Status.WITHDRAWN: 'withdrawn'>
+    """
+
+    statuses_by_name: Mapping[str, StatusRun]
+    """Every exact spelling of every state's names and codes -> its change days and statuses
+    (``run[1][bisect_right(run[0], day)]`` is the status on ``day``)."""
+    transitions: tuple[Transition, ...]
+    """Every change, by date then name."""
+    transition_days: Days
+    """The day ordinal of each change."""
+    make_transitions: Callable[[Sequence[Transition]], Transitions]
+    """Makes this organisation's :class:`~pfp.Transitions` from a slice of ``transitions``."""
+    all_transitions: Transitions
+    """The all-time answer, made once (it is immutable)."""
+
+
 class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
@@ -165,19 +207,20 @@ class _OrgIndex:
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
 
     def _make_results(self) -> None:
-        self.new_transitions = transitions_maker(self.key)
+        self.new_transitions = transitions_maker(self.key, self.history)
         """Makes this organisation's Transitions from a tuple (C-level: no Python frame)."""
         self.all_transitions = self.new_transitions(self.transitions)
         """transitions() over all time, made once: it is immutable."""
 
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        del state["new_transitions"], state["all_transitions"]  # a class made per org: remade
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._make_results()
+    def fast_path(self) -> FastPath:
+        """The structures the hot paths read (see :class:`FastPath`)."""
+        return FastPath(
+            self.by_name,
+            self.transitions,
+            self.transition_ords,
+            self.new_transitions,
+            self.all_transitions,
+        )
 
     def _index_rosters(self, changes: list[tuple[int, Transition]]) -> None:
         """Record which states flip on each day the roster changes, and periodic checkpoints.
@@ -268,6 +311,60 @@ def _clashes(
     return problems
 
 
+_LARGE_BUILD = 50_000
+"""Builds of at least this many events pause the cyclic garbage collector (see _gc_paused)."""
+_gc_lock = threading.Lock()
+_gc_state = {"builds": 0, "paused": False}
+
+
+@contextlib.contextmanager
+def _gc_paused(events: int) -> Iterator[None]:
+    """Pause the cyclic garbage collector during a large build, restoring it after.
+
+    A build makes many small objects and no reference cycles; pausing the collector saves its
+    repeated scans of a growing heap (about two thirds of the build time for a million events).
+    Builds running at once share one pause: the collector is re-enabled when the last ends,
+    and only if a build disabled it. Small builds (the bundled data) never touch it.
+    """
+    if events < _LARGE_BUILD:
+        yield
+        return
+    with _gc_lock:
+        if _gc_state["builds"] == 0 and gc.isenabled():
+            gc.disable()
+            _gc_state["paused"] = True
+        _gc_state["builds"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["builds"] -= 1
+            if _gc_state["builds"] == 0 and _gc_state["paused"]:
+                _gc_state["paused"] = False
+                gc.enable()
+
+
+def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
+    """``value`` as a tuple of ``kind`` records, or a DataError naming each stray item."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise DataError(
+            [
+                DataProblem(
+                    what, f"must be an iterable of pfp.{kind.__name__} records, not {value!r:.80}"
+                )
+            ]
+        )
+    found = tuple(value)
+    problems = [
+        DataProblem(f"{what} item {i + 1}", f"a {type(item).__name__}, not a pfp.{kind.__name__}")
+        for i, item in enumerate(found)
+        if not isinstance(item, kind)
+    ]
+    if problems:
+        raise DataError(problems)
+    return found
+
+
 class History:
     """A membership history over events, answering the same questions as ``pfp.members_at`` etc.
 
@@ -275,6 +372,13 @@ class History:
     :class:`~pfp.DataError`; nothing is dropped or repaired. ``organizations`` defines the
     organisations the events refer to (any other key gets a plain record);
     ``countries`` adds states with no events, so that they can be named in queries.
+    ``version`` and ``as_of`` say which data this is and the last day it is known complete
+    (None for a history built in code: its tables say so); ``sources`` and ``programme`` are
+    the folder's other records. ``shared_as`` is a function of no arguments that returns this
+    same history in any process: pickling then stores that function, not the data (the
+    bundled history is ``pfp.history``).
+
+    A History is immutable: its attributes cannot be set or deleted.
     """
 
     def __init__(
@@ -283,67 +387,246 @@ class History:
         *,
         organizations: Iterable[Organization] = (),
         countries: Iterable[Country] = (),
-        default_org: str = "PfP",
+        default_org: str = DEFAULT_ORG,
+        version: str | None = None,
+        as_of: Any = None,
+        sources: Iterable[Source] = (),
+        programme: Programme | None = None,
+        shared_as: Callable[[], History] | None = None,
     ) -> None:
-        # The build makes many small objects and no reference cycles: pausing the cyclic
-        # garbage collector meanwhile saves its repeated scans of a growing heap (about
-        # two thirds of the build time for a million events).
-        collecting = gc.isenabled()
-        gc.disable()
+        found = _records_of(events, Event, "events")
+        orgs = _records_of(organizations, Organization, "organizations")
+        states = _records_of(countries, Country, "countries")
+        cited = _records_of(sources, Source, "sources")
+        if not isinstance(default_org, str) or not default_org:
+            raise InvalidArgumentError(
+                f"default_org must be an organisation's key, such as 'PfP'; got {default_org!r}"
+            )
+        if version is not None and not isinstance(version, str):
+            raise InvalidArgumentError(f"version must be a string or None; got {version!r}")
+        if programme is not None:
+            from pfp.programme import Programme  # noqa: PLC0415 - its records, when given
+
+            if not isinstance(programme, Programme):
+                raise InvalidArgumentError(f"programme must be a Programme; got {programme!r:.80}")
+        if shared_as is not None and not callable(shared_as):
+            raise InvalidArgumentError(f"shared_as must be a function; got {shared_as!r}")
+        _set = object.__setattr__
+        _set(self, "version", version)
+        _set(self, "as_of", None if as_of is None else to_date(as_of))
+        _set(self, "_sources", tuple(sorted(cited, key=lambda s: s.key)))
+        _set(self, "_source_by_key", {s.key: s for s in cited})
+        _set(self, "_programme", programme)
+        _set(self, "_programme_rows", ProgrammeRows())
+        _set(self, "_shared_as", shared_as)
+        with _gc_paused(len(found)):
+            self._build(found, orgs, states, default_org)
+
+    _events: tuple[Event, ...]
+    _ordered: tuple[Event, ...]
+    _organizations: dict[str, Organization]
+    _default: str
+    _org_lookup: dict[str, str]
+    _names: CountryIndex
+    _indexes: dict[str, _OrgIndex]
+    _default_index: _OrgIndex
+    _sources: tuple[Source, ...]
+    _source_by_key: dict[str, Source]
+    _shared_as: Callable[[], History] | None
+
+    version: str | None
+    """The data's version (``dataset.toml``'s ``data_version``), or None."""
+    as_of: pendulum.Date | None
+    """The last day the data is known complete, or None."""
+    _programme: Programme | None
+    _programme_rows: ProgrammeRows
+
+    @property
+    def programme(self) -> Programme:
+        """The programme's milestones, figures and cooperation areas (empty unless given).
+
+        A history read from a folder checks the programme's files with the rest and makes
+        their records on first use.
+        """
+        found = self._programme
+        if found is None:
+            from pfp.programme import build  # noqa: PLC0415 - the records' classes, on first use
+
+            found = build(*self._programme_rows)
+            object.__setattr__(self, "_programme", found)  # the same value from any thread
+        return found
+
+    @classmethod
+    def from_folder(
+        cls,
+        path: str | os.PathLike[str] | Traversable,
+        *,
+        shared_as: Callable[[], History] | None = None,
+    ) -> History:
+        """Read, validate and index a data folder laid out like pfp's own ``_data``.
+
+        Every file is read in one pass (events, states, organisations, sources, alternatives,
+        renames, the programme's files and ``dataset.toml``); every fault is reported in one
+        :class:`~pfp.DataError` whose ``.problems`` name the file and line. ``path`` may also
+        be an ``importlib.resources`` folder (how pfp reads its own data, zipped or not);
+        ``shared_as`` is as for :class:`History`.
+
+        >>> import pfp
+        >>> from importlib.resources import files
+        >>> copy = pfp.History.from_folder(files("pfp") / "_data")
+        >>> copy.members_at("1994-08-03") == pfp.members_at("1994-08-03")
+        True
+        >>> copy.version == pfp.DATA_VERSION
+        True
+
+        Raises:
+            DataError: listing every problem found.
+            InvalidArgumentError: when ``path`` is not a folder.
+
+        """
+        root = _folder(path)
+        return cls.from_reader(lambda name: root.joinpath(name).read_bytes(), shared_as=shared_as)
+
+    @classmethod
+    def from_reader(
+        cls,
+        read: Callable[[str], bytes],
+        *,
+        shared_as: Callable[[], History] | None = None,
+    ) -> History:
+        """Like :meth:`from_folder`, reading each file with ``read(name) -> bytes``.
+
+        ``read`` raises ``OSError`` (``FileNotFoundError``) for a file the folder lacks.
+
+        >>> import pfp
+        >>> from importlib.resources import files
+        >>> data = files("pfp") / "_data"
+        >>> pfp.History.from_reader(lambda name: data.joinpath(name).read_bytes()).version
+        '...'
+
+        Raises:
+            DataError: listing every problem found.
+
+        """
+        if not callable(read):
+            raise InvalidArgumentError(f"read must be a function of a file name, not {read!r:.80}")
+        return cls._from(read_folder(read), shared_as)
+
+    @classmethod
+    def _from(cls, folder: Folder, shared_as: Callable[[], History] | None = None) -> History:
+        """The history of a folder's records, or one DataError with every problem found."""
+        problems = list(folder.problems)
+        data, metadata = folder.dataset, folder.metadata
         try:
-            self._build(tuple(events), organizations, countries, default_org)
-        finally:
-            if collecting:
-                gc.enable()
+            made = cls(
+                data.events,
+                organizations=data.organizations,
+                countries=data.countries,
+                default_org=metadata.default_org if metadata else DEFAULT_ORG,
+                version=metadata.version if metadata else None,
+                as_of=metadata.as_of if metadata else None,
+                sources=data.sources,
+                shared_as=shared_as,
+            )
+            object.__setattr__(made, "_programme_rows", folder.programme)
+        except DataError as error:
+            if not problems:
+                raise
+            problems += [p for p in error.problems if p not in problems]
+        if problems:
+            raise DataError(problems)
+        return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        if self._shared_as is not None:
+            return (self._shared_as, ())
+        return (_rebuilt, (self._events, self._settings()))
+
+    def _settings(self) -> dict[str, Any]:
+        """The keyword arguments that rebuild this history from its events."""
+        return {
+            "organizations": tuple(self._organizations.values()),
+            "countries": self._names.countries,
+            "default_org": self._default,
+            "version": self.version,
+            "as_of": self.as_of,
+            "sources": self._sources,
+            "programme": self.programme,
+        }
+
+    def __repr__(self) -> str:
+        data = f"data {self.version}" if self.version else "data built in code"
+        as_of = f", complete to {self.as_of}" if self.as_of else ""
+        return (
+            f"<History: {len(self._events)} events, {len(self._names.countries)} states, "
+            f"{len(self._organizations)} organisations; {data}{as_of}>"
+        )
+
+    def _repr_html_(self) -> str:
+        import html  # noqa: PLC0415 - only notebooks need it
+
+        orgs = ", ".join(sorted(self._organizations))
+        return (
+            f"<p><b>{html.escape(repr(self)[1:-1])}</b><br>organisations: {html.escape(orgs)}; "
+            f"default: {html.escape(self._default)}</p>"
+        )
 
     def _build(
         self,
         events: tuple[Event, ...],
-        organizations: Iterable[Organization],
-        countries: Iterable[Country],
+        organizations: tuple[Organization, ...],
+        countries: tuple[Country, ...],
         default_org: str,
     ) -> None:
-        problems = [
-            DataProblem(f"item {i + 1}", f"a {type(item).__name__}, not a pfp.Event")
-            for i, item in enumerate(events)
-            if not isinstance(item, Event)
-        ]
-        if problems:
-            raise DataError(problems)
-        self._events: tuple[Event, ...] = events
-        orgs = {org.key: org for org in organizations}
+        _set = object.__setattr__
+        _set(self, "_events", events)
+        orgs: dict[str, Organization] = {}
+        problems: list[DataProblem] = []
+        for org in organizations:
+            if org.key in orgs:
+                problems.append(DataProblem(f"organisation {org.key}", "given twice"))
+            orgs[org.key] = org
         first_seen: dict[str, pendulum.Date] = {}
-        for event in self._events:
+        for event in events:
             if event.org not in first_seen or event.date < first_seen[event.org]:
                 first_seen[event.org] = event.date
         for key, founded in first_seen.items():
             orgs.setdefault(key, Organization(key, key, founded))
         if default_org not in orgs:
             orgs[default_org] = Organization(default_org, default_org, pendulum.Date(1, 1, 1))
-        problems = [
+        problems += [
             DataProblem(f"organisation {org.key}", f"graduates to unknown {org.graduates_to!r}")
             for org in orgs.values()
             if org.graduates_to and org.graduates_to not in orgs
         ]
-        problems += _clashes(orgs, countries, self._events)
-        changes, replay_problems = replay(self._events, orgs)
+        problems += _clashes(orgs, countries, events)
+        changes, replay_problems = replay(events, orgs)
         problems += replay_problems
         if problems:
             raise DataError(problems)
-        self._ordered = tuple(sorted(self._events, key=lambda e: e.date))
-        self._organizations = orgs
-        self._default = default_org
-        self._org_lookup = {normalize(key): key for key in orgs}
+        _set(self, "_ordered", tuple(sorted(events, key=lambda e: e.date)))
+        _set(self, "_organizations", orgs)
+        _set(self, "_default", default_org)
+        lookup = {normalize(key): key for key in orgs}
         for org in orgs.values():
             for alias in (org.name, *org.aliases):
-                self._org_lookup.setdefault(normalize(alias), org.key)
-        self._names = CountryIndex(
-            {c.iso3: c for c in (*countries, *(e.country for e in self._events))}.values()
+                lookup.setdefault(normalize(alias), org.key)
+        _set(self, "_org_lookup", lookup)
+        names = CountryIndex(
+            {c.iso3: c for c in (*countries, *(e.country for e in events))}.values()
         )
-        self._indexes = {key: _OrgIndex(orgs[key], changes[key], self) for key in orgs}
-        self._default_index = self._indexes[default_org]
-        exact = self._names.exact_iso3()
-        for index in self._indexes.values():
+        _set(self, "_names", names)
+        indexes = {key: _OrgIndex(orgs[key], changes[key], self) for key in orgs}
+        _set(self, "_indexes", indexes)
+        _set(self, "_default_index", indexes[default_org])
+        exact = names.exact_iso3()
+        for index in indexes.values():
             # Every spelling as written, straight to its change days and statuses.
             index.by_name = {
                 name: index.country_statuses.get(iso3, _NEVER) for name, iso3 in exact.items()
@@ -351,16 +634,52 @@ class History:
 
     # -- lookups -----------------------------------------------------------------------
 
-    def _org(self, org: str | None) -> _OrgIndex:
+    def _org(self, org: object) -> _OrgIndex:
         if org is None:
-            return self._indexes[self._default]
-        index = self._indexes.get(org)
-        if index is not None:
-            return index
-        key = self._org_lookup.get(normalize(org)) if isinstance(org, str) else None
+            return self._default_index
+        if type(org) is str:
+            index = self._indexes.get(org)
+            if index is not None:
+                return index
+        key = self._org_lookup.get(normalize(str.__str__(org))) if isinstance(org, str) else None
         if key is None:
             raise UnknownOrganizationError(org, self._indexes)
         return self._indexes[key]
+
+    @property
+    def default_org(self) -> str:
+        """The key of the organisation queries answer for when no ``org`` is given.
+
+        >>> import pfp
+        >>> pfp.history().default_org
+        'PfP'
+        """
+        return self._default
+
+    def fast_path(self, org: str | None = None) -> FastPath:
+        """The lookup structures of ``org``'s hot paths (see :class:`FastPath`).
+
+        Raises:
+            UnknownOrganizationError: when ``org`` is not known.
+
+        """
+        return self._org(org).fast_path()
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source this history's data cites, by key (empty for a history built in code)."""
+        return self._sources
+
+    def source(self, key: str) -> Source:
+        """The source cited as ``key``.
+
+        Raises:
+            UnknownKeyError: naming the nearest keys.
+
+        """
+        found = self._source_by_key.get(key) if type(key) is str else None
+        if found is None:
+            raise UnknownKeyError("source", key, list(self._source_by_key))
+        return found
 
     def country(self, query: str | Country) -> Country:
         """Return the state named by ``query`` (a name, former name, alias or ISO code).
@@ -377,7 +696,16 @@ class History:
         return self._names.countries
 
     def suggest_countries(self, query: str, *, limit: int = 3) -> tuple[Country, ...]:
-        """The states whose names are nearest to ``query``, best first."""
+        """The states whose names are nearest to ``query``, best first.
+
+        Raises:
+            InvalidArgumentError: when ``limit`` is not a whole number from 0 up.
+
+        """
+        if type(limit) is not int or limit < 0:
+            raise InvalidArgumentError(
+                f"limit must be a whole number from 0 up, such as 3; got {limit!r}"
+            )
         return self._names.suggest(query, limit=limit)
 
     def organizations(self) -> tuple[Organization, ...]:
@@ -391,6 +719,8 @@ class History:
             UnknownOrganizationError: listing the known organisations.
 
         """
+        if query is None:
+            raise UnknownOrganizationError(query, self._indexes)
         return self._org(query).org
 
     def events(self, *, country: str | Country | None = None) -> tuple[Event, ...]:
@@ -465,18 +795,7 @@ class History:
 
         """
         index = self._default_index if org is None else self._org(org)
-        low = high = None
-        if start is not None:
-            kind = type(start)
-            low = start.toordinal() if kind is _Date or kind is _PDate else to_ordinal(start)
-        if end is not None:
-            kind = type(end)
-            high = end.toordinal() if kind is _Date or kind is _PDate else to_ordinal(end)
-            if low is not None and high < low:
-                raise InvalidRangeError(
-                    f"the range ends ({from_ordinal(high)}) before it starts "
-                    f"({from_ordinal(low)}); pass start <= end"
-                )
+        low, high = ordinal_range(start, end)
         if country is None:
             if low is None and high is None:
                 return index.all_transitions
@@ -497,24 +816,69 @@ class History:
             UnknownCountryError: with suggestions, for a name no state bears.
 
         """
+        from pfp.timelines import Period, Timeline  # noqa: PLC0415 - made on first use
+
         index = self._org(org)
         state = self._names.find(country)
         changes = index.country_transitions.get(state.iso3, ())
         if not changes:
-            return Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key)
+            return Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key, self)
         periods = [Period(None, changes[0].date, changes[0].before)]
         for current, following in zip(changes, (*changes[1:], None), strict=True):
             end = None if following is None else following.date
             if end is not None and end == current.date:
                 continue  # superseded on its own day
             periods.append(Period(current.date, end, current.after, current.event))
-        return Timeline(periods, state, index.key)
+        return Timeline(periods, state, index.key, self)
 
     def with_events(self, events: Iterable[Event]) -> Self:
-        """A new history with ``events`` added to these (this one is unchanged)."""
-        return type(self)(
-            (*self._events, *events),
-            organizations=self._organizations.values(),
-            countries=self._names.countries,
-            default_org=self._default,
+        """A new history with ``events`` added to these (this one is unchanged).
+
+        It keeps this history's organisations, states, default organisation, sources and
+        programme; its version says that events were added.
+
+        >>> import pfp
+        >>> malta, seed = pfp.country("Malta"), pfp.source("seed-19")
+        >>> left = pfp.Event("2030-01-01", malta, "withdrawal", [seed])
+        >>> later = pfp.history().with_events([left])
+        >>> later.status_of("Malta", "2030-01-01"), pfp.status_of("Malta", "2030-01-01")
+        (<Status.WITHDRAWN: 'withdrawn'>, <Status.MEMBER: 'member'>)
+        >>> later.version.endswith("with 1 event added")
+        True
+        """
+        added = _records_of(events, Event, "events")
+        settings = self._settings()
+        if self.version:
+            count = len(added)
+            settings["version"] = f"{self.version} with {count} event{'s' * (count != 1)} added"
+        return type(self)((*self._events, *added), **settings)
+
+
+def _rebuilt(events: tuple[Event, ...], settings: dict[str, Any]) -> History:
+    """A pickled history, built again from its events and settings."""
+    return History(events, **settings)
+
+
+def _folder(path: object) -> Traversable:
+    """A folder to read data files from: a path (str or PathLike) or a Traversable."""
+    import pathlib  # noqa: PLC0415 - only reading a folder needs it
+
+    if isinstance(path, (str, os.PathLike)):
+        root: Any = pathlib.Path(os.fspath(path))
+    elif hasattr(path, "joinpath") and hasattr(path, "is_dir"):
+        root = path
+    else:
+        raise InvalidArgumentError(
+            f"a data folder is a path (a str or os.PathLike), not {type(path).__name__}"
         )
+    try:
+        is_dir = root.is_dir()
+    except (OSError, ValueError):
+        is_dir = False
+    if not is_dir:
+        raise InvalidArgumentError(
+            f"{os.fspath(path) if isinstance(path, (str, os.PathLike)) else path!r} is not a "
+            "folder; give the folder that holds events.csv, countries.csv, ... and dataset.toml"
+        )
+    found: Traversable = root
+    return found

@@ -21,11 +21,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousCountryError",
+    "ConflictingReadingsError",
     "DataError",
     "DataProblem",
+    "InvalidArgumentError",
     "InvalidDateError",
     "InvalidRangeError",
+    "InvalidRecordError",
     "PfpError",
+    "UnknownAlternativeError",
     "UnknownCountryError",
     "UnknownKeyError",
     "UnknownOrganizationError",
@@ -38,7 +42,29 @@ ACCEPTED_DATE_FORMS = (
 
 
 class PfpError(Exception):
-    """The root of every error pfp raises on purpose."""
+    """The root of every error pfp raises on purpose.
+
+    Every pfp error survives pickling (a worker process can raise one) with its message and
+    attributes:
+
+    >>> import pickle, pfp
+    >>> error = pickle.loads(pickle.dumps(pfp.UnknownOrganizationError("SEATO", ["NATO"])))
+    >>> str(error), error.query, error.known
+    ("no organisation is known as 'SEATO'; known: NATO", 'SEATO', ('NATO',))
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The subclasses' constructors take other arguments than the message: rebuild the
+        # instance from its message and attributes instead of calling the constructor again.
+        return (_rebuilt, (type(self), str(self), dict(self.__dict__)))
+
+
+def _rebuilt(kind: type[PfpError], message: str, attributes: dict[str, object]) -> PfpError:
+    """A pfp error as pickled: its message and attributes, without running its constructor."""
+    error = Exception.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    return error
 
 
 class UnknownCountryError(PfpError, LookupError):
@@ -144,14 +170,66 @@ class InvalidRangeError(PfpError, ValueError):
     """
 
 
+class UnknownAlternativeError(PfpError, LookupError):
+    """An alternative that no event or rename of the history records (see ``pfp.reading``)."""
+
+
+class ConflictingReadingsError(PfpError, ValueError):
+    """Two alternatives given for one fact: a reading can take only one of them."""
+
+
+class InvalidArgumentError(PfpError, ValueError, TypeError):
+    """An argument of a kind or value a function cannot take; the message says what fits.
+
+    It is both a ``ValueError`` and a ``TypeError``, the errors a caller already catches:
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.suggest_countries("Malt", limit="3")
+    ... except TypeError as error:
+    ...     print(error)
+    limit must be a whole number from 0 up, such as 3; got '3'
+    """
+
+
+class InvalidRecordError(InvalidArgumentError):
+    """A record built with a value it cannot hold; the message names the field and what fits.
+
+    It is both a ``ValueError`` and a ``TypeError``, the errors a caller of a constructor
+    already catches:
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.Event("2000-01-01", pfp.country("Malta"), "joined", [])
+    ... except ValueError as error:
+    ...     print(error)
+    kind: no event kind 'joined'; known: signature, accession, withdrawal, ...
+    """
+
+
 class DataProblem:
-    """One fault found in data: where it is (file and row, or an event) and what is wrong."""
+    """One fault found in data: where it is (file and row, or an event) and what is wrong.
+
+    >>> DataProblem("events.csv:12", "unknown kind 'joined'")
+    DataProblem('events.csv:12', "unknown kind 'joined'")
+    """
 
     __slots__ = ("message", "where")
 
     def __init__(self, where: str, message: str) -> None:
         self.where = where
         self.message = message
+
+    def __reduce__(self) -> tuple[type[DataProblem], tuple[str, str]]:
+        return (DataProblem, (self.where, self.message))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DataProblem):
+            return NotImplemented
+        return (self.where, self.message) == (other.where, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
 
     def __repr__(self) -> str:
         return f"DataProblem({self.where!r}, {self.message!r})"

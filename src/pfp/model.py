@@ -14,27 +14,37 @@ FrozenInstanceError
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 import pendulum
 
 from pfp.dates import to_date
+from pfp.display import Displayed
+from pfp.errors import InvalidRecordError
 
 __all__ = [
+    "DEFAULT_ORG",
     "Alternative",
     "Country",
-    "Dispute",
     "Event",
     "EventKind",
+    "MilestoneKind",
     "Organization",
-    "Period",
     "Precision",
     "Rename",
     "Source",
     "Status",
     "Transition",
 ]
+
+
+DEFAULT_ORG = "PfP"
+"""The organisation an :class:`Event` built in code belongs to unless told, and the default
+organisation of a :class:`pfp.History` built in code (the bundled data names its own in
+``dataset.toml``)."""
 
 
 class Status(enum.StrEnum):
@@ -98,85 +108,137 @@ class EventKind(enum.StrEnum):
     """Granted observer status."""
 
 
-def _plain(value: object) -> object:
-    """A field's value as a plain, readable cell: names for states, keys for sources."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Country):
-        return value.name
-    if isinstance(value, Source):
-        return value.key
-    if isinstance(value, tuple):
-        return tuple(_plain(item) for item in value)
-    if attrs.has(type(value)):
-        return repr(value)
-    return value
+class MilestoneKind(enum.StrEnum):
+    """What kind of milestone: the values of ``milestones.csv``'s ``kind`` column."""
+
+    SUMMIT = "summit"
+    MEETING = "meeting"
+    INITIATIVE = "initiative"
+    INSTITUTION = "institution"
+    OPERATION = "operation"
+    STATEMENT = "statement"
+    WAR = "war"
 
 
-class _Displayed:
-    """What every record shares: a plain-dict form and an HTML table for notebooks."""
-
-    __slots__ = ()
-
-    def to_record(self) -> dict[str, object]:
-        """The record's fields as a plain dict (states by name, sources by key, enums by value).
-
-        >>> import pfp
-        >>> pfp.country("Malta").to_record()["iso3"]
-        'MLT'
-        """
-        fields = attrs.fields(type(self))  # type: ignore[arg-type]  # subclasses are attrs classes
-        return {f.name: _plain(getattr(self, f.name)) for f in fields}
-
-    def _repr_html_(self) -> str:
-        import html  # noqa: PLC0415 - only notebooks need it; keeps `import pfp` light
-
-        rows = "".join(
-            f"<tr><th>{html.escape(name)}</th><td>{html.escape(_cell(value))}</td></tr>"
-            for name, value in self.to_record().items()
-        )
-        title = html.escape(repr(self))
-        return f'<table class="pfp-record"><caption>{title}</caption><tbody>{rows}</tbody></table>'
+def milestone_kind(value: object) -> MilestoneKind:
+    """A milestone's kind, or an InvalidRecordError naming the known ones."""
+    return _member_of(MilestoneKind, "milestone kind")(value)
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return "; ".join(_cell(item) for item in value)
-    return str(value)
+def to_number(value: object) -> int | float:
+    """A figure's value: a whole number as an int, else a finite float."""
+    try:
+        number = float(str.__str__(value) if isinstance(value, str) else value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidRecordError(
+            f"value must be a number, such as 35 or 0.5; got {value!r}"
+        ) from None
+    if not math.isfinite(number):
+        raise InvalidRecordError(f"value must be a finite number; got {value!r}")
+    return int(number) if number.is_integer() else number
+
+
+def whole_number(value: object) -> int:
+    """A whole number (a numbered item), from an int or its digits."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidRecordError(f"number must be a whole number, such as 3; got {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidRecordError(
+            f"number must be a whole number, such as 3; got {value!r}"
+        ) from None
+
+
+E = TypeVar("E", bound=enum.Enum)
+R = TypeVar("R")
+
+
+def _member_of(kind: type[E], what: str) -> Callable[[object], E]:
+    """A converter to ``kind`` that names the known values when given another."""
+
+    def convert(value: object) -> E:
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            known = ", ".join(str(member.value) for member in kind)
+            raise InvalidRecordError(f"{what}: no {what} {value!r}; known: {known}") from None
+
+    return convert
+
+
+_to_precision = _member_of(Precision, "precision")
+_PRECISIONS: dict[object, Precision] = {p.value: p for p in Precision}
+
+
+def to_precision(value: object) -> Precision:
+    """A date's precision (``day``, ``month`` or ``year``)."""
+    found = _PRECISIONS.get(value) if isinstance(value, (str, Precision)) else None
+    return found if found is not None else _to_precision(value)
 
 
 def _tuple_of_str(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (value,) if value else ()
-    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+        return (str.__str__(value),) if value else ()
+    try:
+        found: tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidRecordError(f"names must be a string or strings, not {value!r}") from None
+    if not all(isinstance(item, str) for item in found):
+        raise InvalidRecordError(f"names must be strings; got {found!r}")
+    return tuple(str.__str__(item) for item in found)  # type: ignore[arg-type, unused-ignore]
 
 
-def _optional_date(value: object) -> pendulum.Date | None:
+def optional_date(value: object) -> pendulum.Date | None:
+    """A day, or None."""
     return None if value is None else to_date(value)
 
 
-def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    if isinstance(value, (str, Source)):
-        raise TypeError(f"sources must be a sequence of pfp.Source records, not {value!r}")
-    found = tuple(value)
-    strays = [item for item in found if not isinstance(item, Source)]
-    if strays:
-        raise TypeError(f"sources must be pfp.Source records; got {strays[0]!r}")
-    return found
+
+
+_KINDS: dict[str, EventKind] = {kind.value: kind for kind in EventKind}
+
+
+def _records(value: object, kind: type[R], what: str) -> tuple[R, ...]:
+    """``value`` as a tuple of ``kind`` records, refusing anything else."""
+    if isinstance(value, (str, bytes, Displayed)):
+        raise InvalidRecordError(f"{what} must be a sequence of pfp.{kind.__name__} records")
+    try:
+        found: tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidRecordError(
+            f"{what} must be a sequence of pfp.{kind.__name__} records, not {value!r}"
+        ) from None
+    for item in found:
+        if not isinstance(item, kind):
+            raise InvalidRecordError(f"{what} must be pfp.{kind.__name__} records; got {item!r}")
+    return found  # type: ignore[return-value]  # every item checked above
+
+
+def to_sources(value: object) -> tuple[Source, ...]:
+    """A tuple of sources, refusing anything else."""
+    return _records(value, Source, "sources")
+
+
+def _alternatives(value: object) -> tuple[Alternative, ...]:
+    return _records(value, Alternative, "alternatives")
+
+
+def _optional_status(value: object) -> Status | None:
+    return None if value is None or value == "" else _member_of(Status, "status")(value)
 
 
 def _event_kind(value: object) -> EventKind:
-    if isinstance(value, str) and value in EventKind.__members__.values():
-        return EventKind(value)
+    found = _KINDS.get(value) if isinstance(value, str) else None
+    if found is not None:
+        return found
     kinds = ", ".join(kind.value for kind in EventKind)
-    raise ValueError(f"no event kind {value!r}; known: {kinds}")
+    raise InvalidRecordError(f"kind: no event kind {value!r}; known: {kinds}")
 
 
 def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) -> None:
     if not isinstance(value, Country):
-        raise TypeError(
+        raise InvalidRecordError(
             f"{attribute.name} must be a pfp.Country, not {value!r} "
             "(pfp.country(name) finds a bundled one; pfp.Country(...) makes your own)"
         )
@@ -184,15 +246,20 @@ def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) ->
 
 def _nonempty_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
-        raise TypeError(f"{attribute.name} must be a non-empty string, not {value!r}")
+        raise InvalidRecordError(f"{attribute.name} must be a non-empty string, not {value!r}")
 
 
-def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
-    return tuple(value)
+def _text(value: object) -> str:
+    """A string field's value as a plain ``str`` (a subclass's own text, never its __str__)."""
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise InvalidRecordError(f"a text field must be a string, not {value!r:.80}")
 
 
 @attrs.frozen(order=False)
-class Source(_Displayed):
+class Source(Displayed):
     """A document a fact rests on, cited by its ``key``.
 
     >>> import pfp
@@ -201,23 +268,24 @@ class Source(_Displayed):
     ('Signatures of Partnership for Peace Framework Document', 'NATO')
     """
 
-    key: str
-    title: str
-    publisher: str
+    CELL = "key"
+    key: str = attrs.field(converter=_text, validator=_nonempty_str)
+    title: str = attrs.field(converter=_text)
+    publisher: str = attrs.field(converter=_text)
     date: pendulum.Date | None = attrs.field(
-        default=None, converter=_optional_date, repr=False, eq=True
+        default=None, converter=optional_date, repr=False, eq=True
     )
-    url: str = attrs.field(default="", repr=False)
-    archived_url: str = attrs.field(default="", repr=False)
-    note: str = attrs.field(default="", repr=False)
+    url: str = attrs.field(default="", repr=False, converter=_text)
+    archived_url: str = attrs.field(default="", repr=False, converter=_text)
+    note: str = attrs.field(default="", repr=False, converter=_text)
     precision: Precision = attrs.field(
-        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+        default=Precision.DAY, converter=to_precision, kw_only=True, repr=False
     )
     """How much of ``date`` is known: a year-only date is stored as 1 January."""
 
 
 @attrs.frozen(order=False)
-class Rename(_Displayed):
+class Rename(Displayed):
     """A change of the name a state is officially known by, from ``date`` on.
 
     >>> import pfp
@@ -231,26 +299,33 @@ class Rename(_Displayed):
     date: pendulum.Date = attrs.field(converter=to_date)
     former_name: str
     name: str
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
     note: str = attrs.field(default="", kw_only=True, repr=False)
     alternatives: tuple[Alternative, ...] = attrs.field(
         default=(), converter=_alternatives, kw_only=True, repr=False
     )
     precision: Precision = attrs.field(
-        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+        default=Precision.DAY, converter=to_precision, kw_only=True, repr=False
     )
 
 
 def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
-    return tuple(sorted(value, key=lambda r: r.date))
+    return tuple(sorted(_records(value, Rename, "renames"), key=lambda r: r.date))
 
 
 def _optional_int(value: object) -> int | None:
-    return None if value in (None, "") else int(value)  # type: ignore[call-overload]
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidRecordError(f"a code must be a whole number, not {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidRecordError(f"a code must be a whole number, not {value!r}") from None
 
 
 @attrs.frozen(order=False)
-class Country(_Displayed):
+class Country(Displayed):
     """A state, with the codes and every name it is found by.
 
     >>> import pfp
@@ -261,18 +336,19 @@ class Country(_Displayed):
     True
     """
 
-    name: str
-    iso2: str
-    iso3: str
+    CELL = "name"
+    name: str = attrs.field(converter=_text, validator=_nonempty_str)
+    iso2: str = attrs.field(converter=_text)
+    iso3: str = attrs.field(converter=_text, validator=_nonempty_str)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
     former_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
-    iso_numeric: str = attrs.field(default="", kw_only=True, repr=False)
+    iso_numeric: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
     """ISO 3166-1 numeric code, as a three-digit string ('' where ISO assigns none)."""
     cow_code: int | None = attrs.field(
         default=None, converter=_optional_int, kw_only=True, repr=False
     )
     """Correlates of War state number (``ccode``)."""
-    cow_abb: str = attrs.field(default="", kw_only=True, repr=False)
+    cow_abb: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
     """Correlates of War state abbreviation (``StateAbb``)."""
     gw_code: int | None = attrs.field(
         default=None, converter=_optional_int, kw_only=True, repr=False
@@ -307,9 +383,9 @@ class Country(_Displayed):
             InvalidDateError: when ``when`` is not a date.
 
         """
+        day = to_date(when)
         if not self.renames:
             return self.name
-        day = to_date(when)
         current = self.renames[0].former_name
         for rename in self.renames:
             if rename.date <= day:
@@ -318,7 +394,7 @@ class Country(_Displayed):
 
 
 @attrs.frozen(order=False)
-class Organization(_Displayed):
+class Organization(Displayed):
     """An organisation or programme whose membership pfp follows.
 
     ``graduates_to`` names the organisation whose accession ends participation here
@@ -329,16 +405,33 @@ class Organization(_Displayed):
     Date(1994, 1, 10)
     """
 
-    key: str
-    name: str
+    key: str = attrs.field(converter=_text, validator=_nonempty_str)
+    name: str = attrs.field(converter=_text, validator=_nonempty_str)
     founded: pendulum.Date = attrs.field(converter=to_date)
-    graduates_to: str = attrs.field(default="", repr=False)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources, repr=False)
+    graduates_to: str = attrs.field(default="", repr=False, converter=_text)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_sources, repr=False)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, repr=False)
+    graduation_status: Status | None = attrs.field(
+        default=None, kw_only=True, repr=False, converter=_optional_status
+    )
+    """The status a participant takes here when it joins ``graduates_to`` (the PfP:
+    ``nato_member``); required when ``graduates_to`` is set, None otherwise."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.graduates_to and self.graduation_status is None:
+            raise InvalidRecordError(
+                f"organisation {self.key}: graduates_to {self.graduates_to!r} needs a "
+                "graduation_status (the status a participant takes on joining it)"
+            )
+        if self.graduates_to == self.key:
+            raise InvalidRecordError(
+                f"organisation {self.key} cannot graduate to itself; graduates_to names "
+                "another organisation (the PfP's is NATO)"
+            )
 
 
 @attrs.frozen(order=False)
-class Alternative(_Displayed):
+class Alternative(Displayed):
     """Another reading of an event's date that some source gives, and why pfp did not choose it.
 
     >>> import pfp
@@ -350,13 +443,13 @@ class Alternative(_Displayed):
     """
 
     date: pendulum.Date = attrs.field(converter=to_date)
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
-    reason: str = attrs.field(repr=False)
-    precision: Precision = attrs.field(default=Precision.DAY, converter=Precision, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
+    reason: str = attrs.field(repr=False, converter=_text)
+    precision: Precision = attrs.field(default=Precision.DAY, converter=to_precision, repr=False)
 
 
 @attrs.frozen(order=False)
-class Event(_Displayed):
+class Event(Displayed):
     """One sourced fact: on ``date``, ``country`` did ``kind`` towards organisation ``org``.
 
     >>> import pfp
@@ -368,16 +461,18 @@ class Event(_Displayed):
     date: pendulum.Date = attrs.field(converter=to_date)
     country: Country = attrs.field(validator=_a_country)
     kind: EventKind = attrs.field(converter=_event_kind)
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
-    org: str = attrs.field(default="PfP", kw_only=True, validator=_nonempty_str)
-    precision: Precision = attrs.field(
-        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
+    org: str = attrs.field(
+        default=DEFAULT_ORG, kw_only=True, converter=_text, validator=_nonempty_str
     )
-    note: str = attrs.field(default="", kw_only=True, repr=False)
+    precision: Precision = attrs.field(
+        default=Precision.DAY, converter=to_precision, kw_only=True, repr=False
+    )
+    note: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
     alternatives: tuple[Alternative, ...] = attrs.field(
         default=(), converter=_alternatives, kw_only=True, repr=False
     )
-    origin: str = attrs.field(default="", kw_only=True, repr=False, eq=False)
+    origin: str = attrs.field(default="", kw_only=True, repr=False, eq=False, converter=_text)
     """Where the event was read from, as ``file:row`` (empty for events built in code)."""
 
     def __repr__(self) -> str:
@@ -385,60 +480,7 @@ class Event(_Displayed):
 
 
 @attrs.frozen(order=False)
-class Dispute(_Displayed):
-    """A fact whose date sources give differently: the chosen reading and the others.
-
-    >>> import pfp
-    >>> malta = next(d for d in pfp.disputes() if d.country.name == "Malta")
-    >>> malta
-    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
-    >>> malta.fact.sources[0].key
-    'seed'
-    """
-
-    country: Country
-    org: str
-    """The organisation concerned ('' for a change of name)."""
-    kind: str
-    """The event kind, or ``'rename'``."""
-    fact: Event | Rename = attrs.field(repr=False)
-    """The event or rename as the data keeps it."""
-
-    @property
-    def date(self) -> pendulum.Date:
-        """The chosen date."""
-        return self.fact.date
-
-    @property
-    def precision(self) -> Precision:
-        """The precision of the chosen date."""
-        return self.fact.precision
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sources of the chosen date."""
-        return self.fact.sources
-
-    @property
-    def alternatives(self) -> tuple[Alternative, ...]:
-        """The other readings, each with its sources and the reason it was not chosen."""
-        return self.fact.alternatives
-
-    def __repr__(self) -> str:
-        others = ", ".join(
-            f"{a.date:%Y-%m} (month)"
-            if a.precision is Precision.MONTH
-            else f"{a.date:%Y} (year)"
-            if a.precision is Precision.YEAR
-            else str(a.date)
-            for a in self.alternatives
-        )
-        subject = f"{self.org} {self.kind}" if self.org else self.kind
-        return f"Dispute({self.country.name}, {subject}, {self.date}; also {others})"
-
-
-@attrs.frozen(order=False)
-class Transition(_Displayed):
+class Transition(Displayed):
     """A change of a state's status in ``org`` on a day, and the event that caused it.
 
     The event may belong to another organisation: a partner's PfP status becomes
@@ -474,44 +516,3 @@ class Transition(_Displayed):
             f"Transition({self.date}, {self.country.name!r}, "
             f"{self.before.value} -> {self.after.value})"
         )
-
-
-@attrs.frozen(order=False)
-class Period(_Displayed):
-    """A stretch of days with one status: from ``start`` (inclusive) to ``end`` (exclusive).
-
-    ``start`` is None for the first period (since records began), ``end`` is None for the
-    period still running. ``event`` is what began the period (None for the first one).
-
-    >>> import pfp
-    >>> period = pfp.timeline("Malta")[1]
-    >>> period
-    Period(1995-04-26 .. 1996-10-26, member)
-    >>> period.last_day, "1996-10-27" in period
-    (Date(1996, 10, 26), False)
-    """
-
-    start: pendulum.Date | None
-    end: pendulum.Date | None
-    status: Status
-    event: Event | None = attrs.field(default=None, repr=False)
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sources of the event that began this period (empty for the first one)."""
-        return self.event.sources if self.event is not None else ()
-
-    @property
-    def last_day(self) -> pendulum.Date | None:
-        """The last day of the period (inclusive), or None while it runs."""
-        return None if self.end is None else self.end.subtract(days=1)
-
-    def __contains__(self, day: object) -> bool:
-        ordinal = to_date(day).toordinal()
-        after_start = self.start is None or self.start.toordinal() <= ordinal
-        return after_start and (self.end is None or ordinal < self.end.toordinal())
-
-    def __repr__(self) -> str:
-        start = "..." if self.start is None else str(self.start)
-        last = "..." if self.last_day is None else str(self.last_day)
-        return f"Period({start} .. {last}, {self.status.value})"

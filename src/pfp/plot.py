@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-import pfp
-from pfp.dates import to_date
+from pfp._bundled import or_bundled
+from pfp.dates import date_range
+from pfp.errors import InvalidArgumentError
 from pfp.model import Country, Status
+from pfp.words import organization_keys
+
+if TYPE_CHECKING:
+    from pfp.engine import History
 
 __all__ = ["STATUS_COLORS", "membership_count", "timeline"]
 
@@ -63,17 +68,23 @@ def _num(mdates: Any, day: datetime.date) -> float:
     return float(mdates.date2num(datetime.datetime(day.year, day.month, day.day)))
 
 
+def _after(mdates: Any, day: datetime.date) -> float:
+    """Matplotlib's number for the end (the next midnight) of ``day``, even for 9999-12-31."""
+    return _num(mdates, day) + 1.0
+
+
 def _range(
-    start: Any, end: Any, default_start: pendulum.Date
+    history: History, start: Any, end: Any, default_start: pendulum.Date
 ) -> tuple[pendulum.Date, pendulum.Date]:
-    first = default_start if start is None else to_date(start)
-    last = to_date(pfp.DATA_AS_OF) if end is None else to_date(end)
-    if last < first:
-        begins = "it starts" if start is not None else "the organisation began"
-        raise pfp.InvalidRangeError(
-            f"the range ends ({last}) before {begins} ({first}); pass an end on or after "
-            f"{first}, or an earlier start"
-        )
+    """The first and last days drawn: the defaults are the founding and the data's as-of day."""
+    if end is None:
+        days = [event.date for event in history.events()]
+        last_known = history.as_of or (max(days) if days else default_start)
+    first, last = date_range(
+        default_start if start is None else start, last_known if end is None else end
+    )
+    if first is None or last is None:  # pragma: no cover - both bounds are given
+        raise InvalidArgumentError("a picture needs a first and a last day")
     return first, last
 
 
@@ -81,9 +92,11 @@ Bar = tuple[Status, pendulum.Date, pendulum.Date]
 """A status and the first and last days it is drawn (both inclusive, clipped to the range)."""
 
 
-def _bars(state: Country, org: str, first: pendulum.Date, last: pendulum.Date) -> list[Bar]:
+def _bars(
+    history: History, state: Country, org: str, first: pendulum.Date, last: pendulum.Date
+) -> list[Bar]:
     bars: list[Bar] = []
-    for period in pfp.timeline(state, org=org):
+    for period in history.timeline(state, org=org):
         if period.status is Status.NON_MEMBER:
             continue
         low = first if period.start is None else max(first, period.start)
@@ -95,19 +108,22 @@ def _bars(state: Country, org: str, first: pendulum.Date, last: pendulum.Date) -
 
 def timeline(
     *,
-    org: str = "PfP",
+    org: str | None = None,
     countries: Iterable[str | Country] | None = None,
     start: Any = None,
     end: Any = None,
     ax: Any = None,
+    history: History | None = None,
 ) -> Any:
     """A Gantt-style chart: a row per state, its periods coloured by status, NATO accessions marked.
 
     ``countries`` picks the rows (default: every state whose status in ``org`` changed on or
     after the day ``org`` began, which for the PfP means its partners). ``start`` and ``end``
-    clip the picture (default: from the organisation's founding to ``pfp.DATA_AS_OF``); a
+    clip the picture (default: from the organisation's founding to the data's as-of day); a
     default row with nothing to draw in that range is left out. Rows run from the earliest
-    starter at the top, then by name. A black diamond marks each NATO accession.
+    starter at the top, then by name. A black diamond marks each accession to the
+    organisation ``org`` graduates to (NATO, for the PfP and the MAP). ``org`` defaults to
+    the history's default organisation, ``history`` to the bundled data.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -120,15 +136,17 @@ def timeline(
 
     """
     plt, mdates, patches = _matplotlib()
-    organization = pfp.organization(org)
-    first, last = _range(start, end, organization.founded)
+    found = or_bundled(history)
+    organization = found.organization(found.default_org if org is None else org)
+    first, last = _range(found, start, end, organization.founded)
     if countries is None:
-        changed = pfp.transitions(organization.founded, None, org=organization.key)
+        changed = found.transitions(organization.founded, None, org=organization.key)
         states = {t.country.iso3: t.country for t in changed}.values()
     else:
-        named = (countries,) if isinstance(countries, str) else countries  # not its letters
-        states = {c.iso3: c for c in map(pfp.country, named)}.values()
-    rows = [(state, _bars(state, organization.key, first, last)) for state in states]
+        named = _named_states(countries)
+        states = {c.iso3: c for c in map(found.country, named)}.values()
+    rows = [(state, _bars(found, state, organization.key, first, last)) for state in states]
+    goal = organization.graduates_to
     if countries is None:
         rows = [(state, bars) for state, bars in rows if bars]
     rows.sort(key=lambda row: (row[1][0][1] if row[1] else last, row[0].name))
@@ -140,12 +158,12 @@ def timeline(
     for y, (state, bars) in enumerate(rows):
         for status, low, high in bars:
             left = _num(mdates, low)
-            width = _num(mdates, high.add(days=1)) - left
+            width = _after(mdates, high) - left
             color = STATUS_COLORS.get(status.value, _OTHER_COLOR)
             (bar,) = ax.barh(y, width, left=left, height=0.7, color=color, linewidth=0)
             bar.set_gid(f"{state.iso3} {status.value} {low} {high}")
             seen[status] = None
-        for change in pfp.transitions(first, last, country=state, org="NATO"):
+        for change in found.transitions(first, last, country=state, org=goal) if goal else ():
             if change.after is Status.MEMBER:
                 accessions.append((_num(mdates, change.date), y))
 
@@ -165,14 +183,14 @@ def timeline(
             s=14,
             color="black",
             zorder=3,
-            label="NATO accession",
+            label=f"{goal} accession",
         )
         marks.set_gid(_ACCESSION_GID)
         handles.append(marks)
 
     ax.set_yticks(range(len(rows)), labels=[state.name for state, _ in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(_num(mdates, first), _num(mdates, last.add(days=1)))
+    ax.set_xlim(_num(mdates, first), _after(mdates, last))
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -192,17 +210,20 @@ def timeline(
 
 def membership_count(
     *,
-    orgs: Iterable[str] = ("PfP", "NATO"),
+    orgs: Iterable[str] | None = None,
     start: Any = None,
     end: Any = None,
     ax: Any = None,
+    history: History | None = None,
 ) -> Any:
     """A step chart of the number of members of each organisation, day by day.
 
     One line per organisation (for the PfP: its partners, who leave the count on joining
-    NATO). ``start`` and ``end`` bound the picture (default: from the earliest founding of
-    ``orgs`` to ``pfp.DATA_AS_OF``). Each line's ``gid`` is its organisation's key; its points
-    are the count from each change day on, ending at the day after ``end``.
+    NATO). ``orgs`` defaults to the history's default organisation and the one it graduates
+    to (the PfP and NATO). ``start`` and ``end`` bound the picture (default: from the
+    earliest founding of ``orgs`` to the data's as-of day). Each line's ``gid`` is its
+    organisation's key; its points are the count from each change day on, ending at the day
+    after ``end``.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -214,18 +235,24 @@ def membership_count(
 
     """
     plt, mdates, _ = _matplotlib()
-    organizations = [pfp.organization(org) for org in ((orgs,) if isinstance(orgs, str) else orgs)]
-    founded = min((o.founded for o in organizations), default=to_date(pfp.DATA_AS_OF))
-    first, last = _range(start, end, founded)
+    found = or_bundled(history)
+    if orgs is None:
+        default = found.organization(found.default_org)
+        orgs = (default.key, default.graduates_to) if default.graduates_to else (default.key,)
+    organizations = [found.organization(key) for key in organization_keys(found, orgs)]
+    founded = min(o.founded for o in organizations) if organizations else None
+    if founded is None:
+        raise InvalidArgumentError("orgs names no organisation; pass at least one, such as 'NATO'")
+    first, last = _range(found, start, end, founded)
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4), layout="constrained")
     for organization in organizations:
         days = sorted(
-            {t.date for t in pfp.transitions(first, last, org=organization.key)} - {first}
+            {t.date for t in found.transitions(first, last, org=organization.key)} - {first}
         )
         points = [first, *days]
-        counts = [len(pfp.members_at(day, org=organization.key)) for day in points]
-        xs = [_num(mdates, day) for day in (*points, last.add(days=1))]
+        counts = [len(found.members_at(day, org=organization.key)) for day in points]
+        xs = [*(_num(mdates, day) for day in points), _after(mdates, last)]
         (line,) = ax.step(
             xs,
             [*counts, counts[-1]],
@@ -234,7 +261,7 @@ def membership_count(
             linewidth=1.6,
         )
         line.set_gid(organization.key)
-    ax.set_xlim(_num(mdates, first), _num(mdates, last.add(days=1)))
+    ax.set_xlim(_num(mdates, first), _after(mdates, last))
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -244,3 +271,15 @@ def membership_count(
     ax.set_title(f"Members, {first} to {last}")
     ax.legend(loc="upper left", fontsize=8)
     return ax
+
+
+def _named_states(countries: object) -> tuple[str | Country, ...]:
+    """``countries`` as a tuple of names or records: one name stays one state."""
+    if isinstance(countries, (str, Country)):
+        return (countries,)
+    if isinstance(countries, (bytes, bytearray)) or not isinstance(countries, Iterable):
+        raise InvalidArgumentError(
+            f"countries must be a state's name or a list of names, such as ['Malta']; "
+            f"got {countries!r:.80}"
+        )
+    return tuple(countries)  # found.country refuses any item that names no state

@@ -16,22 +16,81 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 import attrs
+import pendulum
 
+from pfp.display import Displayed
 from pfp.engine import History
-from pfp.errors import PfpError
-from pfp.model import Alternative, Country, Event, Rename
+from pfp.errors import ConflictingReadingsError, UnknownAlternativeError
+from pfp.model import Alternative, Country, Event, Precision, Rename, Source
 
-__all__ = ["ConflictingReadingsError", "UnknownAlternativeError", "under"]
+__all__ = ["Dispute", "disputes", "under"]
 
 Fact = TypeVar("Fact", Event, Rename)
 
 
-class UnknownAlternativeError(PfpError, LookupError):
-    """An alternative that no event or rename of the history records."""
+@attrs.frozen(order=False)
+class Dispute(Displayed):
+    """A fact whose date sources give differently: the chosen reading and the others.
+
+    >>> import pfp
+    >>> malta = next(d for d in pfp.disputes() if d.country.name == "Malta")
+    >>> malta
+    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
+    >>> malta.fact.sources[0].key
+    'seed'
+    """
+
+    country: Country
+    org: str
+    """The organisation concerned ('' for a change of name)."""
+    kind: str
+    """The event kind, or ``'rename'``."""
+    fact: Event | Rename = attrs.field(repr=False)
+    """The event or rename as the data keeps it."""
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The chosen date."""
+        return self.fact.date
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the chosen date."""
+        return self.fact.precision
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the chosen date."""
+        return self.fact.sources
+
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        """The other readings, each with its sources and the reason it was not chosen."""
+        return self.fact.alternatives
+
+    def __repr__(self) -> str:
+        others = ", ".join(
+            f"{a.date:%Y-%m} (month)"
+            if a.precision is Precision.MONTH
+            else f"{a.date:%Y} (year)"
+            if a.precision is Precision.YEAR
+            else str(a.date)
+            for a in self.alternatives
+        )
+        subject = f"{self.org} {self.kind}" if self.org else self.kind
+        return f"Dispute({self.country.name}, {subject}, {self.date}; also {others})"
 
 
-class ConflictingReadingsError(PfpError, ValueError):
-    """Two alternatives given for one fact: a reading can take only one of them."""
+def disputes(history: History) -> tuple[Dispute, ...]:
+    """Every fact of ``history`` whose date some source gives differently, in date order."""
+    found = [Dispute(e.country, e.org, e.kind.value, e) for e in history.events() if e.alternatives]
+    found += [
+        Dispute(c, "", "rename", r)
+        for c in history.countries()
+        for r in c.renames
+        if r.alternatives
+    ]
+    return tuple(sorted(found, key=lambda dispute: dispute.date))
 
 
 def _pick(fact: Fact, wanted: Sequence[Alternative], taken: set[int]) -> Fact:
@@ -95,4 +154,14 @@ def under(history: History, *alternatives: Alternative) -> History:
             f"no event or rename of this history records the alternative dated "
             f"{missing[0].date} (or it was given twice); pfp.disputes() lists them"
         )
-    return History(events, organizations=history.organizations(), countries=countries.values())
+    version = f"{history.version} (alternative reading)" if history.version else None
+    return History(
+        events,
+        organizations=history.organizations(),
+        countries=countries.values(),
+        default_org=history.default_org,
+        version=version,
+        as_of=history.as_of,
+        sources=history.sources(),
+        programme=history.programme,
+    )

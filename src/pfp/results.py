@@ -1,48 +1,397 @@
-"""The sequences queries return: tuples that also know what they describe and render as tables.
+"""What queries return: immutable rosters, sets of states, transitions and timelines.
+
+Each result knows the history it comes from, makes its own rows (``to_records()``), and from
+them a pandas frame (``to_pandas()``) and the notebook's HTML table:
 
 >>> import pfp
+>>> day = "2023-06-01"
+>>> eu, nato, partners = (pfp.members_at(day, org=o) for o in ("EU", "NATO", "PfP"))
+>>> eu - nato - partners
+<CountrySet: Cyprus>
 >>> changes = pfp.transitions("2004-01-01", "2004-12-31")
 >>> isinstance(changes, tuple), changes.org, len(changes)
 (True, 'PfP', 7)
->>> [row["iso3"] for row in changes.to_records()][:3]
-['BGR', 'EST', 'LVA']
->>> periods = pfp.timeline("Malta")
->>> periods.country.name, periods.org, len(periods)
-('Malta', 'PfP', 5)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import Any, ClassVar, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, SupportsIndex, overload
 
-from pfp._result import Immutable, Tabular
-from pfp.model import Country, Period, Transition
+import attrs
+import pendulum
 
-__all__ = ["Timeline", "Transitions", "make_transitions", "transitions_maker"]
+from pfp.dates import from_ordinal
+from pfp.display import html_table
+from pfp.errors import InvalidArgumentError
+from pfp.model import DEFAULT_ORG, Country, Transition
+from pfp.rows import (
+    COUNTRY_COLUMNS,
+    ROSTER_COLUMNS,
+    TRANSITION_COLUMNS,
+    Records,
+    country_records,
+    roster_records,
+    to_dataframe,
+    transition_records,
+)
+
+if TYPE_CHECKING:
+    from pfp.engine import History
+
+__all__ = [
+    "CountrySet",
+    "Immutable",
+    "Roster",
+    "SetLike",
+    "Tabular",
+    "Transitions",
+    "new_roster",
+    "transitions_maker",
+]
+
+
+class Immutable:
+    """Refuses assignment and deletion after construction, like the attrs records."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+
+class _Rows(Protocol):
+    COLUMNS: ClassVar[tuple[str, ...]]
+
+    def to_records(self) -> Records: ...  # pragma: no cover
+
+    def _caption(self) -> str: ...  # pragma: no cover
+
+
+class Tabular:
+    """A result with rows: ``to_pandas()`` and the notebook's HTML view, from ``to_records()``."""
+
+    __slots__ = ()
+
+    COLUMNS: ClassVar[tuple[str, ...]] = COUNTRY_COLUMNS
+    """The rows' columns, in order."""
+
+    def _caption(self) -> str:
+        return repr(self)
+
+    def to_pandas(self: _Rows) -> Any:
+        """The rows as a pandas DataFrame, the data's version in ``df.attrs``.
+
+        >>> import pfp
+        >>> frame = pfp.members_at("1994-01-31").to_pandas()
+        >>> list(frame["iso3"]), frame.attrs["data_version"] == pfp.DATA_VERSION
+        (['LTU', 'ROU'], True)
+
+        Raises:
+            ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
+
+        """
+        return to_dataframe(self.to_records(), columns=self.COLUMNS)
+
+    def _repr_html_(self: _Rows) -> str:
+        return html_table(self.to_records(), columns=self.COLUMNS, caption=self._caption())
+
+
+# -- sets of states --------------------------------------------------------------------------
+
+
+class SetLike(Protocol):
+    """What a set operation needs of its operands: a roster or a country set."""
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The states, sorted by name."""
+
+    @property
+    def iso3(self) -> frozenset[str]:
+        """Their ISO alpha-3 codes."""
+
+    @property
+    def history(self) -> History:
+        """The history the states come from (it resolves names for ``in``)."""
+
+
+def _by_name(country: Country) -> tuple[str, str]:
+    return country.name, country.iso3
+
+
+class CountrySet(Immutable, Tabular):
+    """An immutable set of states, sorted by name, found by any name or code with ``in``.
+
+    >>> import pfp
+    >>> before, after = pfp.members_at("2004-03-28"), pfp.members_at("2004-03-29")
+    >>> [c.iso2 for c in before - after]
+    ['BG', 'EE', 'LV', 'LT', 'RO', 'SK', 'SI']
+    >>> "Bulgaria" in before - after
+    True
+    """
+
+    __slots__ = ("_history", "_keys", "_members")
+
+    _history: History
+    _keys: frozenset[str]
+    _members: tuple[Country, ...]
+
+    def __init__(self, countries: Iterable[Country], history: History) -> None:
+        unique = {c.iso3: c for c in countries}
+        _set = object.__setattr__
+        _set(self, "_members", tuple(sorted(unique.values(), key=_by_name)))
+        _set(self, "_keys", frozenset(unique))
+        _set(self, "_history", history)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The states as a tuple, sorted by name."""
+        return self._members
+
+    @property
+    def iso3(self) -> frozenset[str]:
+        """The states' ISO alpha-3 codes."""
+        return self._keys
+
+    @property
+    def history(self) -> History:
+        """The history the states come from (it resolves names for ``in``)."""
+        return self._history
+
+    def to_records(self) -> Records:
+        """One plain dict per state: its name and ISO codes.
+
+        >>> import pfp
+        >>> gone = pfp.members_at("2009-03-31") - pfp.members_at("2009-04-01")
+        >>> [row["iso3"] for row in gone.to_records()]
+        ['ALB', 'HRV']
+        """
+        return country_records(self._members, history=self._history)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self) -> Iterator[Country]:
+        return iter(self._members)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Country):
+            return item.iso3 in self._keys
+        if isinstance(item, str):
+            return self._history.country(item).iso3 in self._keys
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is CountrySet and type(self) is CountrySet:
+            return self._keys == other._keys
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._keys)
+
+    def __or__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "|")
+
+    def __and__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "&")
+
+    def __sub__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "-")
+
+    def __xor__(self, other: SetLike) -> CountrySet:
+        return combine(self, other, "^")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (CountrySet, (self._members, self._history))
+
+    def __repr__(self) -> str:
+        if len(self._members) <= 5:
+            return f"<CountrySet: {', '.join(c.name for c in self._members) or 'empty'}>"
+        return f"<CountrySet: {len(self._members)} states>"
+
+
+def combine(left: SetLike, right: object, operator: str) -> CountrySet:
+    """Apply a set operator to two rosters or country sets.
+
+    Raises:
+        InvalidArgumentError: when ``right`` is neither a roster nor a country set.
+
+    """
+    if not isinstance(right, CountrySet):
+        raise InvalidArgumentError(
+            f"cannot combine a {type(left).__name__} with a {type(right).__name__}; "
+            "use a Roster (pfp.members_at) or a CountrySet"
+        )
+    keys_left, keys_right = left.iso3, right.iso3
+    keys = {
+        "|": keys_left | keys_right,
+        "&": keys_left & keys_right,
+        "-": keys_left - keys_right,
+        "^": keys_left ^ keys_right,
+    }[operator]
+    pool = {c.iso3: c for c in (*left.countries, *right.countries)}
+    return CountrySet((pool[key] for key in keys), left.history)
+
+
+class Roster(CountrySet):
+    """The members of an organisation on one day: sized, iterable (sorted by name), immutable.
+
+    ``in`` accepts a :class:`~pfp.Country`, any name, former name or alias (any case),
+    or an ISO code; a name no state in the data bears raises
+    :class:`~pfp.UnknownCountryError` rather than answering False, so that a typo cannot pass
+    for an answer. Rosters combine with ``|``, ``&``, ``-`` and ``^`` like any
+    :class:`~pfp.CountrySet`; two rosters are equal when they are of the same organisation,
+    day and members (a roster never equals a bare ``CountrySet``).
+
+    >>> import pfp
+    >>> roster = pfp.members_at("1994-08-03")
+    >>> roster
+    <Roster PfP 1994-08-03: 22 members>
+    >>> "ukraine" in roster, "UA" in roster, "Austria" in roster
+    (True, True, False)
+    >>> [c.name for c in roster][:3]
+    ['Albania', 'Azerbaijan', 'Bulgaria']
+    """
+
+    __slots__ = ("_ordinal", "_org")
+    COLUMNS = ROSTER_COLUMNS
+
+    _ordinal: int
+    _org: str
+
+    def __init__(
+        self,
+        org: str,
+        ordinal: int,
+        members: tuple[Country, ...],
+        keys: frozenset[str],
+        history: History,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "_org", org)
+        _set(self, "_ordinal", ordinal)
+        _set(self, "_members", members)
+        _set(self, "_keys", keys)
+        _set(self, "_history", history)
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The day this roster describes."""
+        return from_ordinal(self._ordinal)
+
+    @property
+    def org(self) -> str:
+        """The organisation's key, such as ``'PfP'``."""
+        return self._org
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Roster):
+            return NotImplemented
+        return (self._org, self._ordinal, self._keys) == (other._org, other._ordinal, other._keys)
+
+    def __hash__(self) -> int:
+        return hash((self._org, self._ordinal, self._keys))
+
+    def to_records(self) -> Records:
+        """One plain dict per member: name, codes, since when, and the sources.
+
+        >>> import pfp
+        >>> row = pfp.members_at("1994-01-31").to_records()[0]
+        >>> row["name"], str(row["since"])
+        ('Lithuania', '1994-01-27')
+        """
+        return roster_records(self)
+
+    def _caption(self) -> str:
+        count = len(self._members)
+        return f"{self._org} on {self.date}: {count} member{'s' if count != 1 else ''}"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (Roster, (self._org, self._ordinal, self._members, self._keys, self._history))
+
+    def __repr__(self) -> str:
+        count = len(self._members)
+        return f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}>"
+
+
+class _Building(Roster):
+    """A roster being filled in: plain slot stores, then :func:`new_roster` makes it a Roster."""
+
+    __slots__ = ()
+    # Both, so that CPython's one set/delete slot is the plain C one: stores stay fast.
+    __setattr__ = object.__setattr__  # type: ignore[assignment]  # unfrozen, on purpose
+    __delattr__ = object.__delattr__
+
+
+def new_roster(
+    org: str, ordinal: int, members: tuple[Country, ...], keys: frozenset[str], history: History
+) -> Roster:
+    """Return ``Roster(org, ordinal, members, keys, history)`` at a third of the cost.
+
+    The engine's hot path: a frozen class must route every store through
+    ``object.__setattr__``; this fills a same-layout unfrozen twin and retypes it.
+
+    >>> import pfp
+    >>> old = pfp.members_at("1994-08-03")
+    >>> new = new_roster("PfP", 728143, old.countries, old.iso3, old.history)
+    >>> new == old, type(new).__name__
+    (True, 'Roster')
+    """
+    roster: Roster = _Building.__new__(_Building)
+    roster._org = org
+    roster._ordinal = ordinal
+    roster._members = members
+    roster._keys = keys
+    roster._history = history
+    roster.__class__ = Roster
+    return roster
+
+
+# -- sequences of changes and periods ---------------------------------------------------------
+
+_tuple_new = tuple.__new__
 
 
 class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
 
     Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
-    view give one row per change with its sources.
+    view give one row per change with its sources. Each organisation of each history has its
+    own subclass, so that a result carries its ``org`` and ``history`` without a per-instance
+    dictionary (the engine's hot path makes them at C speed, see :func:`transitions_maker`).
     """
 
     __slots__ = ()
-    COLUMNS = "TRANSITION_COLUMNS"
+    COLUMNS = TRANSITION_COLUMNS
     org: ClassVar[str] = ""
-    """The organisation whose changes these are (each organisation has its own subclass, so
-    that a result carries its organisation without a per-instance dictionary)."""
+    """The organisation whose changes these are."""
+    history: ClassVar[History | None] = None
+    """The history they come from (None when made in code)."""
 
-    def __new__(cls, items: Iterable[Transition] = (), org: str = "PfP") -> Transitions:
+    def __new__(
+        cls,
+        items: Iterable[Transition] = (),
+        org: str = DEFAULT_ORG,
+        *,
+        history: History | None = None,
+    ) -> Transitions:
         """Make the sequence of ``items``, all changes of membership in ``org``."""
-        made: Transitions = _tuple_new(_class_for(org), items)
+        if history is not None:
+            made: Transitions = _tuple_new(type(history.transitions(org=org)), items)
+            return made
+        found = _unbound.get(org)
+        if found is None:
+            found = _unbound[org] = transitions_class(org, None)
+        made = _tuple_new(found, items)
         return made
 
-    def __reduce__(self) -> tuple[type[Transitions], tuple[tuple[Transition, ...], str]]:
-        return (Transitions, (tuple(self), self.org))
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_remade, (tuple(self), self.org, self.history))
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Transition: ...
@@ -50,90 +399,49 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     def __getitem__(self, index: slice) -> Transitions: ...
     def __getitem__(self, index: SupportsIndex | slice) -> Transition | Transitions:
         if isinstance(index, slice):
-            return make_transitions(tuple.__getitem__(self, index), self.org)
+            made: Transitions = _tuple_new(type(self), tuple.__getitem__(self, index))
+            return made
         return tuple.__getitem__(self, index)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self) -> Records:
         """One plain dict per change: date, state, before, after, event and source keys."""
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        return tables.transition_records(self)
+        return transition_records(self, history=self.history)
 
     def _caption(self) -> str:
         return f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
 
 
-_tuple_new = tuple.__new__
-_classes: dict[str, type[Transitions]] = {}
+_unbound: dict[str, type[Transitions]] = {}
+"""The Transitions class of each organisation, for sequences made in code (no history)."""
 
 
-def _class_for(org: str) -> type[Transitions]:
-    found = _classes.get(org)
-    if found is None:
-        namespace = {"__slots__": (), "org": org, "__module__": __name__}
-        found = _classes[org] = type("Transitions", (Transitions,), namespace)
-        found.__qualname__ = "Transitions"
-    return found
+def _remade(items: tuple[Transition, ...], org: str, history: History | None) -> Transitions:
+    return Transitions(items, org, history=history)
 
 
-def transitions_maker(org: str) -> Callable[[tuple[Transition, ...]], Transitions]:
-    """A C-level constructor of ``org``'s :class:`Transitions`: the engine's hot path.
+def transitions_class(org: str, history: History | None) -> type[Transitions]:
+    """A new :class:`Transitions` subclass whose results belong to ``org`` of ``history``."""
+    namespace = {"__slots__": (), "org": org, "history": history, "__module__": __name__}
+    made = type("Transitions", (Transitions,), namespace)
+    made.__qualname__ = "Transitions"
+    return made
+
+
+def transitions_maker(
+    org: str, history: History | None
+) -> Callable[[Sequence[Transition]], Transitions]:
+    """A C-level constructor of the :class:`Transitions` of ``org`` in ``history``.
+
+    The engine's hot path: ``partial(tuple.__new__, cls)`` makes a result without a Python
+    frame.
 
     >>> import pfp
-    >>> make = transitions_maker("NATO")
+    >>> make = transitions_maker("NATO", None)
     >>> changes = make(pfp.transitions(org="NATO")[:2])
     >>> type(changes).__name__, changes.org, len(changes)
     ('Transitions', 'NATO', 2)
     """
-    made: Callable[[tuple[Transition, ...]], Transitions] = partial(_tuple_new, _class_for(org))
+    made: Callable[[Sequence[Transition]], Transitions] = partial(
+        _tuple_new, transitions_class(org, history)
+    )
     return made
-
-
-def make_transitions(items: tuple[Transition, ...], org: str) -> Transitions:
-    """``Transitions(items, org)`` without the Python-level constructor: the engine's hot path.
-
-    >>> import pfp
-    >>> make_transitions((), "NATO").org
-    'NATO'
-    """
-    made: Transitions = _tuple_new(_classes.get(org) or _class_for(org), items)
-    return made
-
-
-class Timeline(Immutable, Tabular, tuple[Period, ...]):
-    """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
-
-    It also knows its ``country`` and ``org``, and renders as a table.
-    """
-
-    COLUMNS = "PERIOD_COLUMNS"
-    country: Country
-    org: str
-
-    def __new__(cls, periods: Iterable[Period], country: Country, org: str) -> Timeline:
-        """Make the timeline of ``country`` in ``org`` from its ``periods``."""
-        made = super().__new__(cls, periods)
-        object.__setattr__(made, "country", country)
-        object.__setattr__(made, "org", org)
-        return made
-
-    def __reduce__(self) -> tuple[type[Timeline], tuple[tuple[Period, ...], Country, str]]:
-        return (Timeline, (tuple(self), self.country, self.org))
-
-    @overload
-    def __getitem__(self, index: SupportsIndex) -> Period: ...
-    @overload
-    def __getitem__(self, index: slice) -> Timeline: ...
-    def __getitem__(self, index: SupportsIndex | slice) -> Period | Timeline:
-        if isinstance(index, slice):
-            return Timeline(tuple.__getitem__(self, index), self.country, self.org)
-        return tuple.__getitem__(self, index)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per period: status, start, end, last day and source keys."""
-        from pfp import tables  # noqa: PLC0415 - tables builds on the public API
-
-        return tables.period_records(self)
-
-    def _caption(self) -> str:
-        return f"{self.country.name} in {self.org}"

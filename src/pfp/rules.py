@@ -14,7 +14,7 @@ from typing import NamedTuple
 from pfp.errors import DataProblem
 from pfp.model import Event, EventKind, Organization, Status, Transition
 
-__all__ = ["GRADUATION", "RULES", "Rule", "replay"]
+__all__ = ["RULES", "Rule", "graduation", "replay"]
 
 _OUTSIDE = frozenset({Status.NON_MEMBER, Status.APPLICANT, Status.INVITED, Status.OBSERVER})
 
@@ -43,8 +43,20 @@ RULES: dict[EventKind, Rule] = {
 }
 """The effect of each event kind inside its own organisation."""
 
-GRADUATION = Rule(frozenset(Status) - {Status.NATO_MEMBER}, Status.NATO_MEMBER)
-"""The effect, in a programme, of joining the organisation it leads to (PfP -> NATO)."""
+
+def graduation(org: Organization) -> Rule:
+    """The effect in ``org`` of joining the organisation it ``graduates_to`` (PfP -> NATO).
+
+    The status it leads to is the organisation's ``graduation_status``, from the data:
+
+    >>> import pfp
+    >>> graduation(pfp.organization("PfP")).after
+    <Status.NATO_MEMBER: 'nato_member'>
+    """
+    after = org.graduation_status
+    if after is None:  # no graduation: a record refuses graduates_to without its status
+        return Rule(frozenset(Status), None)
+    return Rule(frozenset(Status) - {after}, after)
 
 
 def _where(position: int, event: Event) -> str:
@@ -65,10 +77,10 @@ def replay(
     organisation has no such knock-on, so one fault is reported once. ``check_sources=False``
     leaves the citations to a caller that has checked them already (the loader).
     """
-    graduating: dict[str, list[str]] = {}  # organisation joined -> the programmes it ends
+    graduating: dict[str, list[tuple[str, Rule]]] = {}  # organisation joined -> programmes
     for org in orgs.values():
         if org.graduates_to:
-            graduating.setdefault(org.graduates_to, []).append(org.key)
+            graduating.setdefault(org.graduates_to, []).append((org.key, graduation(org)))
     status: dict[tuple[str, str], Status] = {}
     changes: dict[str, list[tuple[int, Transition]]] = {key: [] for key in orgs}
     problems: list[DataProblem] = []
@@ -77,11 +89,11 @@ def replay(
         event = events[i]
         if check_sources and not event.sources:
             problems.append(
-                DataProblem(_where(i, event), "no source: every event cites at least one source")
+                DataProblem(_where(i, event), "no source: every fact cites at least one source")
             )
         effects: list[tuple[str, Rule]] = [(event.org, RULES[event.kind])]
         if event.kind is EventKind.ACCESSION:
-            effects += [(program, GRADUATION) for program in graduating.get(event.org, ())]
+            effects += graduating.get(event.org, ())
         for org_key, rule in effects:
             key = (org_key, event.country.iso3)
             before = status.get(key, Status.NON_MEMBER)

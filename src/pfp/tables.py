@@ -16,21 +16,45 @@ called.
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-import pfp
-from pfp.dates import to_date
-from pfp.model import Country, Period, Status, Transition
+from pfp._bundled import or_bundled
+from pfp.dates import date_range, to_date, year_range
+from pfp.display import html_table
+from pfp.errors import InvalidArgumentError, InvalidDateError
+from pfp.model import Country, Status, Transition
+from pfp.results import Roster
+from pfp.rows import (
+    COUNTRY_COLUMNS,
+    PERIOD_COLUMNS,
+    ROSTER_COLUMNS,
+    STATUS_COLUMNS,
+    TRANSITION_COLUMNS,
+    Record,
+    Records,
+    country_cells,
+    country_records,
+    pandas,
+    period_on,
+    period_rows,
+    roster_records,
+    share_columns,
+    source_keys,
+    status_row,
+    to_dataframe,
+    transition_records,
+)
+from pfp.timelines import Period, Timeline
+from pfp.words import organization_keys
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from pfp.roster import Roster
+    from pfp.engine import History
 
 __all__ = [
     "COUNTRY_COLUMNS",
@@ -59,142 +83,26 @@ __all__ = [
     "transition_records",
 ]
 
-Record = dict[str, Any]
-
-
-class Records(list[Record]):
-    """A list of plain-dict rows that also says which data produced it, in ``metadata``.
-
-    >>> import pfp
-    >>> rows = pfp.members_at("1994-01-31").to_records()
-    >>> len(rows), sorted(rows.metadata)
-    (2, ['data_as_of', 'data_version'])
-    """
-
-    def __init__(self, rows: Iterable[Record] = ()) -> None:
-        super().__init__(rows)
-        self.metadata: dict[str, str] = _metadata()
-
-
-"""One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
-
-COUNTRY_COLUMNS = ("name", "iso2", "iso3")
-"""The columns of :func:`country_records`."""
-
-ROSTER_COLUMNS = ("date", "org", "name", "iso2", "iso3", "since", "sources")
-"""The columns of :func:`roster_records`: one row per member; ``since`` begins its membership."""
-
-TRANSITION_COLUMNS = (
-    "date",
-    "org",
-    "name",
-    "iso2",
-    "iso3",
-    "before",
-    "after",
-    "event",
-    "event_org",
-    "sources",
-)
-"""The columns of :func:`transition_records`.
-
-``org`` is the organisation whose membership changed; ``event`` and ``event_org`` say what
-caused the change and in which organisation (a partner's NATO accession ends its PfP standing).
-"""
-
-STATUS_COLUMNS = ("name", "iso2", "iso3", "org", "date", "status", "since", "sources")
-"""The columns of :func:`status_record`: a state's status on a day, since when, and why."""
-
-PERIOD_COLUMNS = (
-    "name",
-    "iso2",
-    "iso3",
-    "org",
-    "status",
-    "start",
-    "end",
-    "last_day",
-    "event",
-    "sources",
-)
-"""The columns of :func:`period_records` and :func:`history_records`.
-
-``start`` is the first day (None: since records began), ``end`` the day after the last
-(None: still running), ``last_day`` the last day itself, as on :class:`~pfp.Period`.
-"""
-
 COUNTRY_YEAR_COLUMNS = ("name", "iso2", "iso3", "org", "year", "date", "status", "since", "sources")
 """The columns of a country-year panel by reference day: the status in force on ``date``."""
 
-COUNTRY_YEAR_SHARE_COLUMNS = (
-    "name",
-    "iso2",
-    "iso3",
-    "org",
-    "year",
-    *(f"share_{status.value}" for status in Status),
-)
+COUNTRY_YEAR_SHARE_COLUMNS = ("name", "iso2", "iso3", "org", "year", *share_columns())
 """The columns of a country-year panel by share: the fraction of the year's days in each status."""
 
-_DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
 _REFERENCE = re.compile(r"(\d{2})-(\d{2})")
-_PANDAS_HINT = (
-    "pip install pandas, or reinstall pfp with its extra: pip install -e '.[pandas]' in pfp's "
-    "checkout (on PyPI, the name 'pfp' belongs to another project)"
-)
 
 
-# -- records (standard library only) ------------------------------------------------------
+_history = or_bundled
 
 
-def _country_cells(country: Country) -> Record:
-    return {"name": country.name, "iso2": country.iso2, "iso3": country.iso3}
+def _org_key(history: History, org: str | None) -> str:
+    """The key of ``org`` in ``history`` (its default organisation when None)."""
+    return history.default_org if org is None else history.organization(org).key
 
 
-def _keys(sources: Iterable[pfp.Source]) -> tuple[str, ...]:
-    return tuple(source.key for source in sources)
-
-
-def _period_on(
-    country: Country, day: pendulum.Date, org: str, history: pfp.History | None = None
-) -> Period:
-    for period in (history or pfp.history()).timeline(country, org=org):
-        if day in period:
-            return period
-    raise AssertionError("a timeline tiles all time")  # pragma: no cover
-
-
-def country_records(countries: Iterable[Country]) -> Records:
-    """One row per state: its name and ISO codes.
-
-    >>> import pfp
-    >>> from pfp.tables import country_records
-    >>> country_records([pfp.country("Malta")])
-    [{'name': 'Malta', 'iso2': 'MT', 'iso3': 'MLT'}]
-    """
-    return Records(_country_cells(country) for country in countries)
-
-
-def roster_records(roster: Roster) -> Records:
-    """One row per member of a roster, citing the sources of the event that made it a member.
-
-    >>> import pfp
-    >>> from pfp.tables import roster_records
-    >>> first = roster_records(pfp.members_at("2000-01-01"))[0]
-    >>> first["name"], first["iso3"], str(first["since"]), first["sources"][0]
-    ('Albania', 'ALB', '1994-02-23', 'seed-23')
-    """
-    rows = []
-    for member in roster:
-        period = _period_on(member, roster.date, roster.org, roster.history)
-        row: Record = {"date": roster.date, "org": roster.org, **_country_cells(member)}
-        row["since"] = period.start
-        row["sources"] = _keys(period.sources)
-        rows.append(row)
-    return Records(rows)
-
-
-def status_record(country: str | Country, when: Any, *, org: str | None = None) -> Record:
+def status_record(
+    country: str | Country, when: Any, *, org: str | None = None, history: History | None = None
+) -> Record:
     """A state's status in the PfP (or ``org``) on a day, the day it began, and its sources.
 
     >>> from pfp.tables import status_record
@@ -205,57 +113,25 @@ def status_record(country: str | Country, when: Any, *, org: str | None = None) 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
         InvalidDateError: when ``when`` is not a date.
-        UnknownOrganizationError: for an organisation pfp does not follow.
+        UnknownOrganizationError: for an organisation the history does not follow.
 
     """
-    state = pfp.country(country)
-    day = to_date(when)
-    key = pfp.organization("PfP" if org is None else org).key
-    period = _period_on(state, day, key)
-    return {
-        **_country_cells(state),
-        "org": key,
-        "date": day,
-        "status": period.status.value,
-        "since": period.start,
-        "sources": _keys(period.sources),
-    }
-
-
-def transition_records(transitions: Iterable[Transition]) -> Records:
-    """One row per change of status, in the order given, citing the event's sources.
-
-    ``org`` is the organisation whose membership changed; ``event_org`` the organisation of
-    the event that changed it (NATO, for a partner's graduation from the PfP).
-
-    >>> import pfp
-    >>> from pfp.tables import transition_records
-    >>> row = transition_records(pfp.transitions(country="Malta"))[1]
-    >>> str(row["date"]), row["before"], row["after"], row["event"], "seed-19" in row["sources"]
-    ('1996-10-27', 'member', 'withdrawn', 'withdrawal', True)
-    """
-    return Records(
-        {
-            "date": change.date,
-            "org": change.org,
-            **_country_cells(change.country),
-            "before": change.before.value,
-            "after": change.after.value,
-            "event": change.event.kind.value,
-            "event_org": change.event.org,
-            "sources": _keys(change.sources),
-        }
-        for change in transitions
-    )
+    found = _history(history)
+    return status_row(found, found.country(country), to_date(when), _org_key(found, org))
 
 
 def period_records(
-    periods: Iterable[Period], country: str | Country | None = None, *, org: str | None = None
+    periods: Iterable[Period],
+    country: str | Country | None = None,
+    *,
+    org: str | None = None,
+    history: History | None = None,
 ) -> Records:
     """One row per period of a state's timeline, citing the event that began each period.
 
-    A :class:`~pfp.Timeline` (what ``pfp.timeline`` returns) knows its state and organisation;
-    for other sequences of periods pass ``country`` (and ``org``, the PfP when None).
+    A :class:`~pfp.Timeline` (what ``pfp.timeline`` returns) knows its state, organisation and
+    history; for other sequences of periods pass ``country`` (and ``org``, the history's
+    default organisation when None).
 
     >>> import pfp
     >>> from pfp.tables import period_records
@@ -267,35 +143,28 @@ def period_records(
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
+        InvalidArgumentError: for periods that are not a Timeline, given without ``country``.
 
     """
-    if isinstance(periods, pfp.Timeline):
-        state = periods.country if country is None else pfp.country(country)  # bundled names
+    if isinstance(periods, Timeline):
+        found = _history(history if history is not None else periods.history)
+        state = periods.country if country is None else found.country(country)
         key = periods.org if org is None else org
     elif country is None:
-        raise TypeError("period_records needs `country` unless given a pfp.Timeline")
+        raise InvalidArgumentError("period_records needs `country` unless given a pfp.Timeline")
     else:
-        state = pfp.country(country)
-        key = pfp.organization("PfP" if org is None else org).key
-    return Records(
-        {
-            **_country_cells(state),
-            "org": key,
-            "status": period.status.value,
-            "start": period.start,
-            "end": period.end,
-            "last_day": period.last_day,
-            "event": "" if period.event is None else period.event.kind.value,
-            "sources": _keys(period.sources),
-        }
-        for period in periods
-    )
+        found = _history(history)
+        state = found.country(country)
+        key = _org_key(found, org)
+    return period_rows(periods, state, key, history=found)
 
 
-def history_records(*, orgs: Iterable[str] | None = None) -> Records:
+def history_records(
+    *, orgs: Iterable[str] | None = None, history: History | None = None
+) -> Records:
     """The whole history: one row per state, organisation and period, sorted in that order.
 
-    ``orgs`` limits the table to some organisations (default: every one pfp follows).
+    ``orgs`` limits the table to some organisations (default: every one the history follows).
 
     >>> import pfp
     >>> from pfp.tables import history_records
@@ -305,57 +174,47 @@ def history_records(*, orgs: Iterable[str] | None = None) -> Records:
     [('non_member', 'None'), ('invited', '2022-06-29'), ('member', '2024-03-07')]
 
     Raises:
-        UnknownOrganizationError: for an organisation pfp does not follow.
+        UnknownOrganizationError: for an organisation the history does not follow.
 
     """
-    if isinstance(orgs, str):  # one name, not its letters
-        orgs = (orgs,)
+    found = _history(history)
     keys = (
-        [org.key for org in pfp.organizations()]
+        [org.key for org in found.organizations()]
         if orgs is None
-        else [pfp.organization(org).key for org in orgs]
+        else list(organization_keys(found, orgs))
     )
     rows: list[Record] = []
-    for state in pfp.countries():
+    for state in found.countries():
         for key in keys:
-            rows += period_records(pfp.timeline(state, org=key), state, org=key)
-    return Records(rows)
+            rows += period_rows(found.timeline(state, org=key), state, key)
+    return Records(rows, history=found)
 
 
-def _parse_reference(reference: str) -> tuple[int, int]:
-    match = _REFERENCE.fullmatch(reference)
+def _parse_reference(reference: object) -> tuple[int, int]:
+    match = _REFERENCE.fullmatch(reference) if isinstance(reference, str) else None
     month, day = (int(match[1]), int(match[2])) if match else (0, 0)
     try:
         datetime.date(2001, month, day)  # a year without 29 February: valid in every year
     except ValueError:
-        raise pfp.InvalidDateError(
+        raise InvalidDateError(
             reference, "a reference day is 'MM-DD' and exists every year, such as '12-31'"
         ) from None
     return month, day
 
 
-def _year_range(start_year: int, end_year: int) -> range:
-    for year in (start_year, end_year):
-        if type(year) is not int or not 1 <= year <= 9999:
-            raise pfp.InvalidRangeError(
-                f"years are whole numbers from 1 to 9999, such as 1994; got {year!r}"
-            )
-    if end_year < start_year:
-        raise pfp.InvalidRangeError(
-            f"the range ends ({end_year}) before it starts ({start_year}); "
-            "pass start_year <= end_year"
-        )
-    return range(start_year, end_year + 1)
-
-
-def _states(countries: Iterable[str | Country] | str | None) -> tuple[Country, ...]:
+def _states(history: History, countries: object) -> tuple[Country, ...]:
     if countries is None:
-        return pfp.countries()
-    if isinstance(countries, str):  # one name, not its letters
+        return history.countries()
+    if isinstance(countries, (str, Country)):  # one state, not its letters
         countries = (countries,)
+    if isinstance(countries, (bytes, bytearray)) or not isinstance(countries, Iterable):
+        raise InvalidArgumentError(
+            f"countries must be a state's name or a list of names or pfp.Country records, "
+            f"such as ['Malta', 'Sweden']; got {countries!r:.80}"
+        )
     return tuple(
         sorted(
-            {found.iso3: found for found in map(pfp.country, countries)}.values(),
+            {found.iso3: found for found in map(history.country, countries)}.values(),
             key=lambda c: c.name,
         )
     )
@@ -372,10 +231,11 @@ def country_year_records(
     start_year: int,
     end_year: int,
     *,
-    org: str = "PfP",
+    org: str | None = None,
     reference: str = "12-31",
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
+    history: History | None = None,
 ) -> Records:
     """A country-year panel as records: one row per state and year, sorted by name then year.
 
@@ -383,7 +243,8 @@ def country_year_records(
     with the day it began and its sources (:data:`COUNTRY_YEAR_COLUMNS`). With ``share=True``
     it gives instead, for every status, the fraction of the year's days spent in it
     (:data:`COUNTRY_YEAR_SHARE_COLUMNS`). ``countries`` limits the panel to some states
-    (default: every state pfp knows).
+    (default: every state the history knows); ``org`` defaults to the history's default
+    organisation, ``history`` to the bundled data.
 
     >>> from pfp.tables import country_year_records
     >>> for row in country_year_records(1995, 1997, countries=["Malta"]):
@@ -402,14 +263,15 @@ def country_year_records(
         UnknownCountryError: for a name in ``countries`` no state bears.
 
     """
-    years = _year_range(start_year, end_year)
+    years = year_range(start_year, end_year)
     month, day = (0, 0) if share else _parse_reference(reference)
-    key = pfp.organization(org).key
+    found = _history(history)
+    key = _org_key(found, org)
     rows = []
-    for state in _states(countries):
-        periods = pfp.timeline(state, org=key)
+    for state in _states(found, countries):
+        periods = found.timeline(state, org=key)
         for year in years:
-            row: Record = {**_country_cells(state), "org": key, "year": year}
+            row: Record = {**country_cells(state), "org": key, "year": year}
             if share:
                 first = datetime.date(year, 1, 1).toordinal()
                 last = datetime.date(year, 12, 31).toordinal()
@@ -420,30 +282,15 @@ def country_year_records(
                 row.update({f"share_{s.value}": days[s] / total for s in Status})
             else:
                 when = pendulum.Date(year, month, day)
-                period = next(p for p in periods if when in p)
+                period = period_on(periods, when)
                 row.update(
                     date=when,
                     status=period.status.value,
                     since=period.start,
-                    sources=_keys(period.sources),
+                    sources=source_keys(period.sources),
                 )
             rows.append(row)
-    return Records(rows)
-
-
-# -- HTML (standard library only) ---------------------------------------------------------
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    return str(value)
+    return Records(rows, history=found)
 
 
 def to_html(
@@ -455,11 +302,11 @@ def to_html(
     that an empty table still has a header. Every cell is escaped.
 
     >>> import pfp
-    >>> from pfp.tables import to_html, roster_records, ROSTER_COLUMNS
+    >>> from pfp.tables import to_html, roster_records
     >>> roster = pfp.members_at("1994-01-31")
-    >>> print(to_html(roster_records(roster), columns=("name", "since"), caption=repr(roster)))
+    >>> print(to_html(roster_records(roster), columns=("name", "since"), caption="PfP partners"))
     <table class="pfp-table">
-    <caption>&lt;Roster PfP 1994-01-31: 2 members&gt;</caption>
+    <caption>PfP partners</caption>
     <thead><tr><th>name</th><th>since</th></tr></thead>
     <tbody>
     <tr><td>Lithuania</td><td>1994-01-27</td></tr>
@@ -467,59 +314,10 @@ def to_html(
     </tbody>
     </table>
     """
-    names = tuple(columns) if columns is not None else tuple(records[0]) if records else ()
-    lines = ['<table class="pfp-table">']
-    if caption:
-        lines.append(f"<caption>{html.escape(caption)}</caption>")
-    header = "".join(f"<th>{html.escape(name)}</th>" for name in names)
-    lines += [f"<thead><tr>{header}</tr></thead>", "<tbody>"]
-    for record in records:
-        cells = "".join(f"<td>{html.escape(_cell(record.get(name)))}</td>" for name in names)
-        lines.append(f"<tr>{cells}</tr>")
-    lines += ["</tbody>", "</table>"]
-    return "\n".join(lines)
+    return html_table(records, columns=columns, caption=caption)
 
 
 # -- pandas (the ``pandas`` extra, imported when called) -----------------------------------
-
-
-def _pandas() -> Any:
-    try:
-        import pandas  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError as error:
-        raise ImportError(f"pfp's DataFrames need pandas: {_PANDAS_HINT}") from error
-    return pandas
-
-
-def _metadata() -> dict[str, str]:
-    return {"data_version": str(pfp.DATA_VERSION), "data_as_of": str(pfp.DATA_AS_OF)}
-
-
-def to_dataframe(
-    records: Sequence[Record], *, columns: Sequence[str] | None = None
-) -> pd.DataFrame:
-    """A pandas DataFrame of records, ready to merge, with the data's version in ``df.attrs``.
-
-    Date columns become ``datetime64`` (an open end is ``NaT``); tuples of source keys are
-    joined with ``';'`` as in pfp's data files, so the frame writes cleanly to CSV, Parquet or
-    Stata. ``df.attrs`` holds ``data_version`` and ``data_as_of`` (an ISO date). Worked
-    examples are in ``docs/notebooks.md``.
-
-    Raises:
-        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-
-    """
-    pd = _pandas()
-    names = list(columns) if columns is not None else list(records[0]) if records else []
-    frame = pd.DataFrame.from_records(list(records), columns=names)
-    for name in names:
-        values = [record.get(name) for record in records]
-        if name in _DATE_COLUMNS and all(v is None or isinstance(v, datetime.date) for v in values):
-            frame[name] = pd.to_datetime(pd.Series(values, dtype=object, index=frame.index))
-        elif values and all(isinstance(v, tuple) for v in values):
-            frame[name] = [";".join(str(item) for item in v) for v in values if v is not None]
-    frame.attrs.update(_metadata())
-    return frame
 
 
 def roster_dataframe(roster: Roster) -> pd.DataFrame:
@@ -535,25 +333,33 @@ def transition_dataframe(transitions: Iterable[Transition]) -> pd.DataFrame:
 
 
 def period_dataframe(
-    periods: Iterable[Period], country: str | Country | None = None, *, org: str | None = None
+    periods: Iterable[Period],
+    country: str | Country | None = None,
+    *,
+    org: str | None = None,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """:func:`period_records` as a DataFrame (see :func:`to_dataframe`)."""
-    return to_dataframe(period_records(periods, country, org=org), columns=PERIOD_COLUMNS)
+    rows = period_records(periods, country, org=org, history=history)
+    return to_dataframe(rows, columns=PERIOD_COLUMNS)
 
 
-def history_dataframe(*, orgs: Iterable[str] | None = None) -> pd.DataFrame:
+def history_dataframe(
+    *, orgs: Iterable[str] | None = None, history: History | None = None
+) -> pd.DataFrame:
     """:func:`history_records` as a DataFrame (see :func:`to_dataframe`)."""
-    return to_dataframe(history_records(orgs=orgs), columns=PERIOD_COLUMNS)
+    return to_dataframe(history_records(orgs=orgs, history=history), columns=PERIOD_COLUMNS)
 
 
 def country_year_panel(
     start_year: int,
     end_year: int,
     *,
-    org: str = "PfP",
+    org: str | None = None,
     reference: str = "12-31",
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """A country-year panel DataFrame: :func:`country_year_records` with its metadata.
 
@@ -564,13 +370,20 @@ def country_year_panel(
         ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
     """
-    _pandas()
+    pandas()
+    found = _history(history)
     rows = country_year_records(
-        start_year, end_year, org=org, reference=reference, share=share, countries=countries
+        start_year,
+        end_year,
+        org=org,
+        reference=reference,
+        share=share,
+        countries=countries,
+        history=found,
     )
     columns = COUNTRY_YEAR_SHARE_COLUMNS if share else COUNTRY_YEAR_COLUMNS
     frame = to_dataframe(rows, columns=columns)
-    frame.attrs["org"] = pfp.organization(org).key
+    frame.attrs["org"] = _org_key(found, org)
     if share:
         frame.attrs["share"] = True
     else:
@@ -582,8 +395,9 @@ def country_day_panel(
     start: Any,
     end: Any,
     *,
-    org: str = "PfP",
+    org: str | None = None,
     countries: Iterable[str | Country] | None = None,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """A country-day panel DataFrame: one row per state and day from ``start`` to ``end``.
 
@@ -596,27 +410,26 @@ def country_day_panel(
         InvalidDateError: when a bound is not a date.
 
     """
-    pd = _pandas()
-    first, last = to_date(start), to_date(end)
-    if last < first:
-        raise pfp.InvalidRangeError(
-            f"the range ends ({last}) before it starts ({first}); pass start <= end"
-        )
-    key = pfp.organization(org).key
+    pd = pandas()
+    first, last = date_range(start, end)
+    if first is None or last is None:
+        raise InvalidArgumentError("a country-day panel needs both a start and an end day")
+    found = _history(history)
+    key = _org_key(found, org)
     low, high = first.toordinal(), last.toordinal()
     blocks = []
-    for state in _states(countries):
-        for period in pfp.timeline(state, org=key):
+    for state in _states(found, countries):
+        for period in found.timeline(state, org=key):
             days = _days_in(period, low, high)
             if not days:
                 continue
             begin = low if period.start is None else max(low, period.start.toordinal())
             dates = pd.date_range(datetime.date.fromordinal(begin), periods=days, freq="D")
-            block = {**_country_cells(state), "org": key, "status": period.status.value}
+            block = {**country_cells(state), "org": key, "status": period.status.value}
             blocks.append(pd.DataFrame({**block, "date": dates}))
     columns = ["name", "iso2", "iso3", "org", "date", "status"]
     frame = (
         pd.concat(blocks, ignore_index=True)[columns] if blocks else pd.DataFrame(columns=columns)
     )
-    frame.attrs.update(_metadata(), org=key)
+    frame.attrs.update(Records(history=found).metadata, org=key)
     return frame

@@ -11,40 +11,31 @@
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 import pendulum
 
 from pfp.dates import to_date
-from pfp.model import Precision, Source, _Displayed, _sources
+from pfp.display import Displayed
+from pfp.model import (
+    MilestoneKind,
+    Precision,
+    Source,
+    milestone_kind,
+    optional_date,
+    to_number,
+    to_precision,
+    to_sources,
+    whole_number,
+)
 
-__all__ = ["CooperationArea", "Figure", "Milestone", "MilestoneKind"]
-
-
-class MilestoneKind(enum.StrEnum):
-    """What kind of milestone: the values of ``milestones.csv``'s ``kind`` column."""
-
-    SUMMIT = "summit"
-    MEETING = "meeting"
-    INITIATIVE = "initiative"
-    INSTITUTION = "institution"
-    OPERATION = "operation"
-    STATEMENT = "statement"
-    WAR = "war"
-
-
-def _optional_date(value: object) -> pendulum.Date | None:
-    return None if value is None else to_date(value)
-
-
-def _number(value: object) -> int | float:
-    number = float(str(value))
-    return int(number) if number.is_integer() else number
+__all__ = ["CooperationArea", "Figure", "Milestone", "MilestoneKind", "Programme", "build"]
 
 
 @attrs.frozen(order=False)
-class Milestone(_Displayed):
+class Milestone(Displayed):
     """A dated step in the programme's history: a summit, an initiative, an institution.
 
     ``end`` is the last day (inclusive) of a multi-day event, None for a single day.
@@ -58,14 +49,14 @@ class Milestone(_Displayed):
     """
 
     start: pendulum.Date = attrs.field(converter=to_date)
-    end: pendulum.Date | None = attrs.field(converter=_optional_date)
+    end: pendulum.Date | None = attrs.field(converter=optional_date)
     name: str
-    kind: MilestoneKind = attrs.field(converter=MilestoneKind)
+    kind: MilestoneKind = attrs.field(converter=milestone_kind)
     place: str
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
     note: str = attrs.field(default="", kw_only=True, repr=False)
     precision: Precision = attrs.field(
-        default=Precision.DAY, converter=Precision, kw_only=True, repr=False
+        default=Precision.DAY, converter=to_precision, kw_only=True, repr=False
     )
 
     @property
@@ -84,7 +75,7 @@ class Milestone(_Displayed):
 
 
 @attrs.frozen(order=False)
-class Figure(_Displayed):
+class Figure(Displayed):
     """A number the sources give about the programme, with its unit and period.
 
     ``period_start`` and ``period_end`` are the first and last days of the period the figure
@@ -101,16 +92,16 @@ class Figure(_Displayed):
 
     key: str
     description: str
-    value: int | float = attrs.field(converter=_number)
+    value: int | float = attrs.field(converter=to_number)
     unit: str
-    period_start: pendulum.Date | None = attrs.field(converter=_optional_date, repr=False)
-    period_end: pendulum.Date | None = attrs.field(converter=_optional_date, repr=False)
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    period_start: pendulum.Date | None = attrs.field(converter=optional_date, repr=False)
+    period_end: pendulum.Date | None = attrs.field(converter=optional_date, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
     note: str = attrs.field(default="", kw_only=True, repr=False)
 
 
 @attrs.frozen(order=False)
-class CooperationArea(_Displayed):
+class CooperationArea(Displayed):
     """One of the objectives the PfP Framework Document (10 January 1994) sets partners.
 
     >>> import pfp
@@ -118,7 +109,38 @@ class CooperationArea(_Displayed):
     'ensuring democratic control of defence forces'
     """
 
-    number: int = attrs.field(converter=int)
+    number: int = attrs.field(converter=whole_number)
     text: str
-    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=False)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
     note: str = attrs.field(default="", kw_only=True, repr=False)
+
+
+class Programme(NamedTuple):
+    """The programme's record: its milestones (in date order), figures and cooperation areas.
+
+    >>> import pfp
+    >>> record = pfp.history().programme
+    >>> len(record.cooperation_areas), record.milestones[0].start <= record.milestones[-1].start
+    (5, True)
+    """
+
+    milestones: tuple[Milestone, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    cooperation_areas: tuple[CooperationArea, ...] = ()
+
+
+def build(
+    milestones: Sequence[Mapping[str, Any]],
+    figures: Sequence[Mapping[str, Any]],
+    areas: Sequence[Mapping[str, Any]],
+) -> Programme:
+    """The programme's records from the loader's checked fields (keyword arguments each).
+
+    The loader checks every row with the same converters these records use, so building
+    them later (on first use, sparing the first query the classes' creation) cannot fail.
+    """
+    return Programme(
+        tuple(sorted((Milestone(**row) for row in milestones), key=lambda m: m.start)),
+        tuple(Figure(**row) for row in figures),
+        tuple(CooperationArea(**row) for row in areas),
+    )

@@ -1,0 +1,70 @@
+"""The files of a data folder: each file's columns, in order, and the columns that key a row.
+
+``_data/README.md`` explains every column.
+
+>>> COLUMNS["events.csv"]
+('date', 'org', 'country', 'kind', 'sources', 'note')
+>>> KEYS["events.csv"]
+('date', 'org', 'country', 'kind')
+"""
+
+from __future__ import annotations
+
+__all__ = ["COLUMNS", "FILES", "KEYS"]
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources.csv": ("key", "title", "publisher", "date", "url", "archived_url", "note"),
+    "countries.csv": (
+        "iso3",
+        "iso2",
+        "iso_numeric",
+        "name",
+        "aliases",
+        "former_names",
+        "cow_abb",
+        "cow_code",
+        "gw_code",
+        "sources",
+    ),
+    "renames.csv": ("country", "date", "former_name", "name", "sources", "note"),
+    "organizations.csv": (
+        "key",
+        "name",
+        "founded",
+        "graduates_to",
+        "graduation_status",
+        "aliases",
+        "sources",
+    ),
+    "events.csv": ("date", "org", "country", "kind", "sources", "note"),
+    "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
+    "milestones.csv": ("start", "end", "name", "kind", "place", "sources", "note"),
+    "figures.csv": (
+        "key",
+        "description",
+        "value",
+        "unit",
+        "period_start",
+        "period_end",
+        "sources",
+        "note",
+    ),
+    "cooperation_areas.csv": ("number", "text", "sources", "note"),
+}
+"""Each data file and its columns, in order (``_data/README.md`` explains them)."""
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "sources.csv": ("key",),
+    "countries.csv": ("iso3",),
+    "renames.csv": ("country", "date"),
+    "organizations.csv": ("key",),
+    "events.csv": ("date", "org", "country", "kind"),
+    "alternatives.csv": ("org", "country", "kind", "date", "alt_date"),
+    "milestones.csv": ("start", "name"),
+    "figures.csv": ("key",),
+    "cooperation_areas.csv": ("number",),
+}
+"""The columns that identify a row of each file: two rows with the same key are a fault."""
+
+FILES: tuple[str, ...] = (*COLUMNS, "dataset.toml")
+"""Every file a data folder holds."""

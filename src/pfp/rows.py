@@ -1,0 +1,337 @@
+"""Results as rows: plain-dict records with stable columns, and pandas frames of them.
+
+Every row is one ``dict`` with the same keys in the same order: dates as pendulum dates (None
+for an open end), statuses as their string values, source keys as a tuple. A list of rows is a
+:class:`Records`, whose ``metadata`` names the data version and as-of day of the history the
+rows come from. The functions need only the standard library, except :func:`to_dataframe`
+(the ``pandas`` extra, imported when called).
+
+>>> import pfp
+>>> rows = pfp.members_at("1994-01-31").to_records()
+>>> [(row["name"], str(row["since"])) for row in rows]
+[('Lithuania', '1994-01-27'), ('Romania', '1994-01-26')]
+>>> sorted(rows.metadata)
+['data_as_of', 'data_version']
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pfp.display import cell
+from pfp.model import Country, Source, Status, Transition
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pendulum
+
+    from pfp.timelines import Period
+
+__all__ = [
+    "COUNTRY_COLUMNS",
+    "PERIOD_COLUMNS",
+    "ROSTER_COLUMNS",
+    "STATUS_COLUMNS",
+    "TRANSITION_COLUMNS",
+    "Record",
+    "Records",
+    "country_cells",
+    "country_records",
+    "metadata_of",
+    "period_on",
+    "period_rows",
+    "roster_records",
+    "source_keys",
+    "status_row",
+    "to_dataframe",
+    "transition_records",
+]
+
+Record = dict[str, Any]
+"""One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
+
+COUNTRY_COLUMNS = ("name", "iso2", "iso3")
+"""The columns of :func:`country_records`."""
+
+ROSTER_COLUMNS = ("date", "org", "name", "iso2", "iso3", "since", "sources")
+"""The columns of :func:`roster_records`: one row per member; ``since`` begins its membership."""
+
+TRANSITION_COLUMNS = (
+    "date",
+    "org",
+    "name",
+    "iso2",
+    "iso3",
+    "before",
+    "after",
+    "event",
+    "event_org",
+    "sources",
+)
+"""The columns of :func:`transition_records`.
+
+``org`` is the organisation whose membership changed; ``event`` and ``event_org`` say what
+caused the change and in which organisation (a partner's NATO accession ends its PfP standing).
+"""
+
+STATUS_COLUMNS = ("name", "iso2", "iso3", "org", "date", "status", "since", "sources")
+"""The columns of :func:`status_row`: a state's status on a day, since when, and why."""
+
+PERIOD_COLUMNS = (
+    "name",
+    "iso2",
+    "iso3",
+    "org",
+    "status",
+    "start",
+    "end",
+    "last_day",
+    "event",
+    "sources",
+)
+"""The columns of :func:`period_rows`.
+
+``start`` is the first day (None: since records began), ``end`` the day after the last
+(None: still running), ``last_day`` the last day itself, as on :class:`~pfp.Period`.
+"""
+
+DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
+"""The columns that hold days (datetime64 in a DataFrame)."""
+
+PANDAS_HINT = (
+    "pip install pandas, or reinstall pfp with its extra: pip install -e '.[pandas]' in pfp's "
+    "checkout (on PyPI, the name 'pfp' belongs to another project)"
+)
+
+
+class Described(Protocol):
+    """What rows need to know of the history they come from."""
+
+    @property
+    def version(self) -> str | None:
+        """The data's version (None for a history built in code)."""
+
+    @property
+    def as_of(self) -> pendulum.Date | None:
+        """The last day the data is known complete (None when not stated)."""
+
+    def timeline(self, country: Country, *, org: str | None = None) -> Sequence[Period]:
+        """The periods that tile time for ``country`` in ``org``."""
+
+
+def metadata_of(history: Described | None) -> dict[str, str]:
+    """The data version and as-of day of ``history``, for a table's metadata.
+
+    A history built in code, or rows made from records alone, say so.
+
+    >>> import pfp
+    >>> metadata_of(pfp.history()) == {
+    ...     "data_version": pfp.DATA_VERSION, "data_as_of": str(pfp.DATA_AS_OF)}
+    True
+    >>> metadata_of(None)
+    {'data_version': 'unversioned (not the bundled data)', 'data_as_of': 'unknown'}
+    """
+    version = None if history is None else history.version
+    as_of = None if history is None else history.as_of
+    return {
+        "data_version": version or "unversioned (not the bundled data)",
+        "data_as_of": "unknown" if as_of is None else str(as_of),
+    }
+
+
+class Records(list[Record]):
+    """A list of plain-dict rows that also says which data produced it, in ``metadata``.
+
+    >>> import pfp
+    >>> rows = pfp.members_at("1994-01-31").to_records()
+    >>> len(rows), rows.metadata["data_version"] == pfp.DATA_VERSION
+    (2, True)
+    """
+
+    def __init__(self, rows: Iterable[Record] = (), *, history: Described | None = None) -> None:
+        super().__init__(rows)
+        self.metadata: dict[str, str] = metadata_of(history)
+
+
+def country_cells(country: Country) -> Record:
+    """A state's name and ISO codes, the first cells of most rows."""
+    return {"name": country.name, "iso2": country.iso2, "iso3": country.iso3}
+
+
+def source_keys(sources: Iterable[Source]) -> tuple[str, ...]:
+    """The keys of ``sources``, in order."""
+    return tuple(source.key for source in sources)
+
+
+def period_on(periods: Iterable[Period], day: pendulum.Date) -> Period:
+    """The period of a timeline that holds ``day`` (a timeline tiles all time)."""
+    for period in periods:
+        if day in period:
+            return period
+    raise AssertionError("a timeline tiles all time")  # pragma: no cover
+
+
+def country_records(countries: Iterable[Country], *, history: Described | None = None) -> Records:
+    """One row per state: its name and ISO codes.
+
+    >>> import pfp
+    >>> country_records([pfp.country("Malta")])
+    [{'name': 'Malta', 'iso2': 'MT', 'iso3': 'MLT'}]
+    """
+    return Records((country_cells(country) for country in countries), history=history)
+
+
+class _Roster(Protocol):
+    @property
+    def date(self) -> pendulum.Date: ...  # pragma: no cover
+    @property
+    def org(self) -> str: ...  # pragma: no cover
+    @property
+    def history(self) -> Described: ...  # pragma: no cover
+    def __iter__(self) -> Any: ...  # pragma: no cover
+
+
+def roster_records(roster: _Roster) -> Records:
+    """One row per member of a roster, citing the sources of the event that made it a member.
+
+    >>> import pfp
+    >>> first = roster_records(pfp.members_at("2000-01-01"))[0]
+    >>> first["name"], first["iso3"], str(first["since"]), first["sources"][0]
+    ('Albania', 'ALB', '1994-02-23', 'seed-23')
+    """
+    history = roster.history
+    rows = []
+    for member in roster:
+        period = period_on(history.timeline(member, org=roster.org), roster.date)
+        row: Record = {"date": roster.date, "org": roster.org, **country_cells(member)}
+        row["since"] = period.start
+        row["sources"] = source_keys(period.sources)
+        rows.append(row)
+    return Records(rows, history=history)
+
+
+def status_row(history: Described, country: Country, day: pendulum.Date, org: str) -> Record:
+    """A state's status in ``org`` on ``day``, the day it began, and its sources.
+
+    >>> import pendulum, pfp
+    >>> row = status_row(pfp.history(), pfp.country("Malta"), pendulum.date(2000, 1, 1), "PfP")
+    >>> row["status"], str(row["since"]), "seed-19" in row["sources"]
+    ('withdrawn', '1996-10-27', True)
+    """
+    period = period_on(history.timeline(country, org=org), day)
+    return {
+        **country_cells(country),
+        "org": org,
+        "date": day,
+        "status": period.status.value,
+        "since": period.start,
+        "sources": source_keys(period.sources),
+    }
+
+
+def transition_records(
+    transitions: Iterable[Transition], *, history: Described | None = None
+) -> Records:
+    """One row per change of status, in the order given, citing the event's sources.
+
+    ``org`` is the organisation whose membership changed; ``event_org`` the organisation of
+    the event that changed it (NATO, for a partner's graduation from the PfP).
+
+    >>> import pfp
+    >>> row = transition_records(pfp.transitions(country="Malta"))[1]
+    >>> str(row["date"]), row["before"], row["after"], row["event"], "seed-19" in row["sources"]
+    ('1996-10-27', 'member', 'withdrawn', 'withdrawal', True)
+    """
+    if history is None:
+        history = getattr(transitions, "history", None)
+    return Records(
+        (
+            {
+                "date": change.date,
+                "org": change.org,
+                **country_cells(change.country),
+                "before": change.before.value,
+                "after": change.after.value,
+                "event": change.event.kind.value,
+                "event_org": change.event.org,
+                "sources": source_keys(change.sources),
+            }
+            for change in transitions
+        ),
+        history=history,
+    )
+
+
+def period_rows(
+    periods: Iterable[Period], country: Country, org: str, *, history: Described | None = None
+) -> Records:
+    """One row per period of ``country``'s timeline in ``org``, citing what began each.
+
+    >>> import pfp
+    >>> rows = period_rows(pfp.timeline("Malta"), pfp.country("Malta"), "PfP")
+    >>> [(row["status"], str(row["start"])) for row in rows][:2]
+    [('non_member', 'None'), ('member', '1995-04-26')]
+    """
+    return Records(
+        (
+            {
+                **country_cells(country),
+                "org": org,
+                "status": period.status.value,
+                "start": period.start,
+                "end": period.end,
+                "last_day": period.last_day,
+                "event": "" if period.event is None else period.event.kind.value,
+                "sources": source_keys(period.sources),
+            }
+            for period in periods
+        ),
+        history=history,
+    )
+
+
+def pandas() -> Any:
+    """The pandas module, or an ImportError naming the extra that brings it."""
+    try:
+        import pandas as pd  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError as error:
+        raise ImportError(f"pfp's DataFrames need pandas: {PANDAS_HINT}") from error
+    return pd
+
+
+def to_dataframe(
+    records: Sequence[Record],
+    *,
+    columns: Sequence[str] | None = None,
+    metadata: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """A pandas DataFrame of rows, ready to merge, with the data's version in ``df.attrs``.
+
+    Date columns become ``datetime64`` (an open end is ``NaT``); tuples of source keys are
+    joined with ``';'`` as in pfp's data files, so the frame writes cleanly to CSV, Parquet or
+    Stata. ``df.attrs`` holds ``data_version`` and ``data_as_of`` from ``metadata`` (by
+    default the records' own).
+
+    Raises:
+        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
+
+    """
+    pd = pandas()
+    names = list(columns) if columns is not None else list(records[0]) if records else []
+    frame = pd.DataFrame.from_records(list(records), columns=names)
+    for name in names:
+        values = [record.get(name) for record in records]
+        if name in DATE_COLUMNS and all(v is None or isinstance(v, datetime.date) for v in values):
+            frame[name] = pd.to_datetime(pd.Series(values, dtype=object, index=frame.index))
+        elif values and all(isinstance(v, tuple) for v in values):
+            frame[name] = [cell(v, separator=";") for v in values]
+    found = metadata if metadata is not None else getattr(records, "metadata", None)
+    frame.attrs.update(found if found is not None else metadata_of(None))
+    return frame
+
+
+def share_columns() -> tuple[str, ...]:
+    """The ``share_<status>`` columns of a country-year panel by share, in status order."""
+    return tuple(f"share_{status.value}" for status in Status)

@@ -1,0 +1,116 @@
+"""A state's history in one organisation as periods that tile time: :class:`Timeline`.
+
+>>> import pfp
+>>> periods = pfp.timeline("Malta")
+>>> periods.country.name, periods.org, len(periods)
+('Malta', 'PfP', 5)
+>>> periods[1]
+Period(1995-04-26 .. 1996-10-26, member)
+
+Made on first use: the first query needs neither class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, SupportsIndex, overload
+
+import attrs
+import pendulum
+
+from pfp.dates import to_date
+from pfp.display import Displayed
+from pfp.model import Country, Event, Source, Status
+from pfp.results import Immutable, Tabular
+from pfp.rows import PERIOD_COLUMNS, Records, period_rows
+
+if TYPE_CHECKING:
+    from pfp.engine import History
+
+__all__ = ["Period", "Timeline"]
+
+
+@attrs.frozen(order=False)
+class Period(Displayed):
+    """A stretch of days with one status: from ``start`` (inclusive) to ``end`` (exclusive).
+
+    ``start`` is None for the first period (since records began), ``end`` is None for the
+    period still running. ``event`` is what began the period (None for the first one).
+
+    >>> import pfp
+    >>> period = pfp.timeline("Malta")[1]
+    >>> period
+    Period(1995-04-26 .. 1996-10-26, member)
+    >>> period.last_day, "1996-10-27" in period
+    (Date(1996, 10, 26), False)
+    """
+
+    start: pendulum.Date | None
+    end: pendulum.Date | None
+    status: Status
+    event: Event | None = attrs.field(default=None, repr=False)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the event that began this period (empty for the first one)."""
+        return self.event.sources if self.event is not None else ()
+
+    @property
+    def last_day(self) -> pendulum.Date | None:
+        """The last day of the period (inclusive), or None while it runs."""
+        return None if self.end is None else self.end.subtract(days=1)
+
+    def __contains__(self, day: object) -> bool:
+        ordinal = to_date(day).toordinal()
+        after_start = self.start is None or self.start.toordinal() <= ordinal
+        return after_start and (self.end is None or ordinal < self.end.toordinal())
+
+    def __repr__(self) -> str:
+        start = "..." if self.start is None else str(self.start)
+        last = "..." if self.last_day is None else str(self.last_day)
+        return f"Period({start} .. {last}, {self.status.value})"
+
+
+class Timeline(Immutable, Tabular, tuple[Period, ...]):
+    """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
+
+    It also knows its ``country``, ``org`` and ``history``, and renders as a table.
+    """
+
+    COLUMNS = PERIOD_COLUMNS
+    country: Country
+    org: str
+    history: History | None
+
+    def __new__(
+        cls,
+        periods: Iterable[Period],
+        country: Country,
+        org: str,
+        history: History | None = None,
+    ) -> Timeline:
+        """Make the timeline of ``country`` in ``org`` from its ``periods``."""
+        made = super().__new__(cls, periods)
+        object.__setattr__(made, "country", country)
+        object.__setattr__(made, "org", org)
+        object.__setattr__(made, "history", history)
+        return made
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (Timeline, (tuple(self), self.country, self.org, self.history))
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Period: ...
+    @overload
+    def __getitem__(self, index: slice) -> Timeline: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Period | Timeline:
+        if isinstance(index, slice):
+            return Timeline(tuple.__getitem__(self, index), self.country, self.org, self.history)
+        return tuple.__getitem__(self, index)
+
+    def to_records(self) -> Records:
+        """One plain dict per period: status, start, end, last day and source keys."""
+        return period_rows(self, self.country, self.org, history=self.history)
+
+    def _caption(self) -> str:
+        return f"{self.country.name} in {self.org}"

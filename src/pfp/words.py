@@ -1,0 +1,91 @@
+"""A state's affiliations on a day, in words: the "Notes" column of the seed's partner table.
+
+>>> import pfp
+>>> pfp.affiliations("Sweden", "2023-06-01", orgs=["CSTO", "EU", "GUAM", "NATO"])
+('EU member', 'NATO accession protocol signed')
+>>> pfp.affiliations("Serbia", "2023-06-01", orgs=["CSTO", "EU", "GUAM", "NATO"])
+('CSTO observer',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pfp.dates import to_date
+from pfp.engine import History
+from pfp.errors import InvalidArgumentError
+from pfp.model import Country, EventKind, Status
+
+__all__ = ["affiliations", "organization_keys"]
+
+_LABELS = {Status.MEMBER: "member", Status.OBSERVER: "observer"}
+
+
+def affiliations(
+    history: History,
+    country: str | Country,
+    when: object,
+    *,
+    orgs: Iterable[str] | None = None,
+    exclude: str | None = None,
+) -> tuple[str, ...]:
+    """Describe ``country``'s standing in other organisations on day ``when``.
+
+    A member is "<ORG> member", an observer "<ORG> observer"; a state whose NATO accession
+    protocol has been signed is "NATO accession protocol signed" (an invitation alone:
+    "invited to join NATO"). Suspended and former members are not listed, as in the seed.
+    ``orgs`` defaults to every organisation but ``exclude`` (the history's default one).
+
+    Raises:
+        UnknownCountryError: for a name no state bears.
+        UnknownOrganizationError: for an unknown name in ``orgs``.
+        InvalidArgumentError: when ``orgs`` is not a name or an iterable of names.
+
+    """
+    found = history.country(country)
+    day = to_date(when)
+    if orgs is None:
+        left_out = history.default_org if exclude is None else exclude
+        chosen = [org.key for org in history.organizations() if org.key != left_out]
+    else:
+        chosen = list(organization_keys(history, orgs))
+    labels: list[str] = []
+    for key in sorted(chosen):
+        status = history.status_of(found, day, org=key)
+        if status in _LABELS:
+            labels.append(f"{key} {_LABELS[status]}")
+        elif status is Status.INVITED:
+            last = [e for e in history.events(country=found) if e.org == key and e.date <= day]
+            signed = last and last[-1].kind is EventKind.PROTOCOL_SIGNED
+            labels.append(
+                f"{key} accession protocol signed" if signed else f"invited to join {key}"
+            )
+    return tuple(labels)
+
+
+def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
+    """The keys of the organisations named by ``orgs``: one name, or an iterable of names.
+
+    >>> import pfp
+    >>> organization_keys(pfp.history(), "north atlantic treaty organization")
+    ('NATO',)
+
+    Raises:
+        UnknownOrganizationError: for a name no organisation bears.
+        InvalidArgumentError: when ``orgs`` is neither a name nor an iterable of names.
+
+    """
+    if isinstance(orgs, str):
+        return (history.organization(orgs).key,)  # one name, not its letters
+    if isinstance(orgs, (bytes, bytearray)) or not isinstance(orgs, Iterable):
+        raise InvalidArgumentError(
+            f"orgs must be an organisation's name or a list of names, such as ['NATO', 'EU']; "
+            f"got {orgs!r:.80}"
+        )
+    names = list(orgs)
+    strays = [name for name in names if not isinstance(name, str)]
+    if strays:
+        raise InvalidArgumentError(
+            f"orgs must be names of organisations, such as 'NATO'; got {strays[0]!r:.80}"
+        )
+    return tuple(dict.fromkeys(history.organization(name).key for name in names))
