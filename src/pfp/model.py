@@ -194,8 +194,6 @@ def optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value)
 
 
-
-
 _KINDS: dict[str, EventKind] = {kind.value: kind for kind in EventKind}
 
 

@@ -259,7 +259,7 @@ class Roster(CountrySet):
     """
 
     __slots__ = ("_ordinal", "_org")
-    COLUMNS = ROSTER_COLUMNS
+    COLUMNS: ClassVar[tuple[str, ...]] = ROSTER_COLUMNS
 
     _ordinal: int
     _org: str
@@ -367,7 +367,7 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """
 
     __slots__ = ()
-    COLUMNS = TRANSITION_COLUMNS
+    COLUMNS: ClassVar[tuple[str, ...]] = TRANSITION_COLUMNS
     org: ClassVar[str] = ""
     """The organisation whose changes these are."""
     history: ClassVar[History | None] = None

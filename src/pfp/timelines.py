@@ -13,7 +13,7 @@ Made on first use: the first query needs neither class.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex, overload
 
 import attrs
 import pendulum
@@ -77,7 +77,7 @@ class Timeline(Immutable, Tabular, tuple[Period, ...]):
     It also knows its ``country``, ``org`` and ``history``, and renders as a table.
     """
 
-    COLUMNS = PERIOD_COLUMNS
+    COLUMNS: ClassVar[tuple[str, ...]] = PERIOD_COLUMNS
     country: Country
     org: str
     history: History | None
