@@ -164,13 +164,18 @@ def test_riga_invitations_precede_signature() -> None:
         assert pfp.status_of(state, "2006-12-14") is Status.MEMBER
 
 
-def test_kosovo_applied_in_july_2012_at_month_precision() -> None:
-    """Kosovo applied in July 2012 (seed-32); only the month is known."""
+def test_kosovo_applied_on_11_july_2012() -> None:
+    """Kosovo's PM submitted its PfP request on 11 July 2012 (setimes-2012-07-18).
+
+    The seed and its reference 32 (a reprint of the SETimes report) say only "July 2012"; the
+    row was dated to the month until the 2026 audit.
+    """
     (applied,) = pfp.transitions(country="Kosovo")
     assert applied.after is Status.APPLICANT
-    assert applied.event.precision is pfp.Precision.MONTH
-    assert str(applied.date) == "2012-07-01"
-    assert pfp.status_of("Kosovo", "2012-06-30") is Status.NON_MEMBER
+    assert applied.event.precision is pfp.Precision.DAY
+    assert str(applied.date) == "2012-07-11"
+    assert "setimes-2012-07-18" in {s.key for s in applied.sources}
+    assert pfp.status_of("Kosovo", "2012-07-10") is Status.NON_MEMBER
 
 
 def test_cyprus_resolution_changes_no_status() -> None:
