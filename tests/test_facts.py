@@ -24,10 +24,10 @@ SIGNATURES = [
     ("Bulgaria", "1994-02-14", "bg-nato-chronology-2002"),
     ("Latvia", "1994-02-14", "seed-23"),
     ("Albania", "1994-02-23", "seed-23"),
-    ("Czech Republic", "1994-03-10", "seed-23"),
-    ("Moldova", "1994-03-16", "seed-23"),
-    ("Georgia", "1994-03-23", "seed-23"),
-    ("Slovenia", "1994-03-30", "seed-23"),
+    ("Czech Republic", "1994-03-10", "natoaktual-cz-chronology-1994-96"),
+    ("Moldova", "1994-03-16", "mfa-md-pfp"),
+    ("Georgia", "1994-03-23", "mfa-ge-nato-chronology"),
+    ("Slovenia", "1994-03-30", "si-gov-nato-chronology"),
     ("Azerbaijan", "1994-05-04", "ro-embassy-baku-nato-az"),
     ("Finland", "1994-05-09", "seed-23"),
     ("Sweden", "1994-05-09", "seed-23"),
@@ -36,11 +36,11 @@ SIGNATURES = [
     ("Kyrgyzstan", "1994-06-01", "seed-23"),
     ("Russia", "1994-06-22", "nato-russia-summary-1994-06-22"),
     ("Uzbekistan", "1994-07-13", "uzland-rferl-1994-07"),
-    ("Armenia", "1994-10-05", "seed-23"),
+    ("Armenia", "1994-10-05", "globalnews-ge-armenia-nato-30"),
     ("Belarus", "1995-01-11", "seed-23"),
-    ("Austria", "1995-02-10", "seed-23"),
+    ("Austria", "1995-02-10", "bundesheer-1998-09-24"),
     ("Malta", "1995-04-26", "seed-18"),
-    ("North Macedonia", "1995-11-15", "seed-23"),
+    ("North Macedonia", "1995-11-15", "macedonian-encyclopedia-nato"),
     ("Switzerland", "1996-12-11", "ch-fdfa-1996-12-06"),
     ("Ireland", "1999-12-01", "nato-ireland-1999-12-01"),
     ("Croatia", "2000-05-25", "hina-2000-05-24"),
@@ -164,13 +164,18 @@ def test_riga_invitations_precede_signature() -> None:
         assert pfp.status_of(state, "2006-12-14") is Status.MEMBER
 
 
-def test_kosovo_applied_in_july_2012_at_month_precision() -> None:
-    """Kosovo applied in July 2012 (seed-32); only the month is known."""
+def test_kosovo_applied_on_11_july_2012() -> None:
+    """Kosovo's PM submitted its PfP request on 11 July 2012 (setimes-2012-07-18).
+
+    The seed and its reference 32 (a reprint of the SETimes report) say only "July 2012"; the
+    row was dated to the month until the 2026 audit.
+    """
     (applied,) = pfp.transitions(country="Kosovo")
     assert applied.after is Status.APPLICANT
-    assert applied.event.precision is pfp.Precision.MONTH
-    assert str(applied.date) == "2012-07-01"
-    assert pfp.status_of("Kosovo", "2012-06-30") is Status.NON_MEMBER
+    assert applied.event.precision is pfp.Precision.DAY
+    assert str(applied.date) == "2012-07-11"
+    assert "setimes-2012-07-18" in {s.key for s in applied.sources}
+    assert pfp.status_of("Kosovo", "2012-07-10") is Status.NON_MEMBER
 
 
 def test_cyprus_resolution_changes_no_status() -> None:
