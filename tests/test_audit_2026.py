@@ -158,17 +158,15 @@ def test_istanbul_cooperation_initiative_disagreement_is_recorded() -> None:
     assert "four of the six" in ici.note
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Malta's withdrawal is still dated 27 Oct 1996; the audit's 29 Oct reading "
-    "(maltatoday-2012-05-28, ipu-parline-malta-1996) is prepared in audit/patches/, not applied",
-)
 def test_malta_was_a_partner_until_the_note_verbale_of_29_october_1996() -> None:
     """Sant took office on 28 October 1996; the note verbale ending participation is of 29 Oct."""
     assert pfp.status_of("Malta", "1996-10-28") is Status.MEMBER
     assert pfp.status_of("Malta", "1996-10-29") is Status.WITHDRAWN
+    left = _event("Malta", "PfP", "withdrawal")
+    assert {"maltatoday-2012-05-28", "ipu-parline-malta-1996"} <= {s.key for s in left.sources}
+    assert "1996-10-27" in [str(a.date) for a in left.alternatives]
 
 
 def test_data_version_of_the_audit() -> None:
-    """The audit's data carries version 2026.12.01.1."""
-    assert pfp.DATA_VERSION == "2026.12.01.1"
+    """The audit's data carries version 2026.12.01.2 (with the Malta correction)."""
+    assert pfp.DATA_VERSION == "2026.12.01.2"

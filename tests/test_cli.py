@@ -69,7 +69,7 @@ def test_members_csv_matches_the_library_and_cites_sources() -> None:
 def test_status_of_malta_in_2000_is_withdrawn_since_october_1996() -> None:
     """`pfp status Malta 2000-01-01` answers withdrawn, since the withdrawal, with its sources."""
     (row,) = csv_rows("status", "Malta", "2000-01-01")
-    assert (row["name"], row["status"], row["since"]) == ("Malta", "withdrawn", "1996-10-27")
+    assert (row["name"], row["status"], row["since"]) == ("Malta", "withdrawn", "1996-10-29")
     period = pfp.timeline("Malta")[2]
     assert row["sources"].split(";") == [s.key for s in period.sources]
 

@@ -17,7 +17,7 @@ def test_known_disputes_are_all_listed() -> None:
     founders' NATO dates are each recorded with the other reading and its source.
     """
     expected = {
-        ("Malta", "withdrawal"): "1996-10-29",
+        ("Malta", "withdrawal"): "1996-10-27",
         ("Kazakhstan", "signature"): "1995-01-01",
         ("North Macedonia", "rename"): "2019-02-12",
         ("Germany", "accession"): "1955-05-09",
@@ -30,15 +30,16 @@ def test_known_disputes_are_all_listed() -> None:
 
 
 def test_reading_changes_answers_and_leaves_the_default_alone() -> None:
-    """Under the note-verbale reading Malta was still a partner on 28 October 1996."""
+    """Under the seed's reading Malta had left by 28 October 1996; the data says 29 October."""
     malta = _dispute("Malta", "withdrawal")
-    note_verbale = next(a for a in malta.alternatives if str(a.date) == "1996-10-29")
-    other = pfp.reading(note_verbale)
-    assert other.status_of("Malta", "1996-10-28") is Status.MEMBER
-    assert other.status_of("Malta", "1996-10-29") is Status.WITHDRAWN
-    assert pfp.status_of("Malta", "1996-10-28") is Status.WITHDRAWN
+    seed_day = next(a for a in malta.alternatives if str(a.date) == "1996-10-27")
+    other = pfp.reading(seed_day)
+    assert other.status_of("Malta", "1996-10-26") is Status.MEMBER
+    assert other.status_of("Malta", "1996-10-27") is Status.WITHDRAWN
+    assert pfp.status_of("Malta", "1996-10-28") is Status.MEMBER
+    assert pfp.status_of("Malta", "1996-10-29") is Status.WITHDRAWN
     (left,) = [t for t in other.transitions(country="Malta") if t.after is Status.WITHDRAWN]
-    assert [s.key for s in left.sources] == ["maltatoday-2012-05-28"]
+    assert [s.key for s in left.sources] == ["seed"]
 
 
 def test_founders_under_the_signature_reading() -> None:

@@ -140,8 +140,9 @@ def test_nato_has_32_members_from_swedens_accession() -> None:
     [
         ("1995-04-25", Status.NON_MEMBER),
         ("1995-04-26", Status.MEMBER),  # seed-18: welcomed at NATO, 26 April 1995
-        ("1996-10-26", Status.MEMBER),
-        ("1996-10-27", Status.WITHDRAWN),  # seed: withdrew 27 October 1996
+        ("1996-10-27", Status.MEMBER),  # the seed's day; Sant took office on 28 Oct
+        ("1996-10-28", Status.MEMBER),
+        ("1996-10-29", Status.WITHDRAWN),  # maltatoday-2012-05-28: note verbale of 29 October 1996
         ("2000-01-01", Status.WITHDRAWN),
         ("2008-03-19", Status.WITHDRAWN),
         ("2008-03-20", Status.APPLICANT),  # independent-mt-2008-03-22: cabinet decision

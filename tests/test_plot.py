@@ -102,8 +102,8 @@ def test_timeline_clips_to_the_range_and_keeps_chosen_states(mpl: Any) -> None:
     """Bars are clipped to start..end; a chosen state with nothing to draw keeps its row."""
     ax = pfp.plot.timeline(countries=["Malta", "Cyprus"], start="1996-01-01", end="2000-12-31")
     assert set(drawn_bars(mpl, ax)) == {
-        "MLT member 1996-01-01 1996-10-26",
-        "MLT withdrawn 1996-10-27 2000-12-31",
+        "MLT member 1996-01-01 1996-10-28",
+        "MLT withdrawn 1996-10-29 2000-12-31",
     }
     assert [label.get_text() for label in ax.get_yticklabels()] == ["Malta", "Cyprus"]
     low, high = ax.get_xlim()

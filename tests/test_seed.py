@@ -59,12 +59,13 @@ def test_launch_of_january_1994() -> None:
 
 def test_malta_statements() -> None:
     """Seed: member 26 April 1995; left 27 October 1996; reactivated 20 March 2008, accepted
-    by NATO 3 April 2008.
+    by NATO 3 April 2008. The data dates the withdrawal from the note verbale of 29 October 1996:
+    the seed's day precedes Sant's taking office (28 October), and is kept as another reading.
     """
     dates = [(str(t.date), t.after.value) for t in pfp.transitions(country="Malta")]
     assert dates == [
         ("1995-04-26", "member"),
-        ("1996-10-27", "withdrawn"),
+        ("1996-10-29", "withdrawn"),
         ("2008-03-20", "applicant"),
         ("2008-04-03", "member"),
     ]

@@ -132,14 +132,14 @@ def test_country_year_records_give_the_status_on_the_reference_day() -> None:
 
 
 def test_country_year_shares_sum_to_one_and_match_the_days() -> None:
-    """Share rows split each year's days between the statuses: Malta left on 27 October 1996."""
+    """Share rows split each year's days between the statuses: Malta left on 29 October 1996."""
     rows = tables.country_year_records(1994, 2024, share=True)
     for row in rows:
         assert tuple(row) == tables.COUNTRY_YEAR_SHARE_COLUMNS
         total = sum(row[f"share_{status.value}"] for status in pfp.Status)
         assert total == pytest.approx(1.0)
     (malta,) = tables.country_year_records(1996, 1996, share=True, countries=["MLT"])
-    member_days = datetime.date(1996, 10, 27).toordinal() - datetime.date(1996, 1, 1).toordinal()
+    member_days = datetime.date(1996, 10, 29).toordinal() - datetime.date(1996, 1, 1).toordinal()
     assert malta["share_member"] == pytest.approx(member_days / 366)
     assert malta["share_withdrawn"] == pytest.approx(1 - member_days / 366)
 

@@ -262,8 +262,8 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
     >>> for period in pfp.timeline("Malta"):
     ...     print(period)
     Period(... .. 1995-04-25, non_member)
-    Period(1995-04-26 .. 1996-10-26, member)
-    Period(1996-10-27 .. 2008-03-19, withdrawn)
+    Period(1995-04-26 .. 1996-10-28, member)
+    Period(1996-10-29 .. 2008-03-19, withdrawn)
     Period(2008-03-20 .. 2008-04-02, applicant)
     Period(2008-04-03 .. ..., member)
 
@@ -495,7 +495,8 @@ def disputes() -> tuple[Dispute, ...]:
     ...         print(dispute)
     Dispute(Kazakhstan, PfP signature, 1994-05-27; also 1995 (year))
     Dispute(Russia, PfP signature, 1994-06-22; also 1995-05 (month))
-    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
+    Dispute(Malta, PfP withdrawal, 1996-10-29; also 1996-10 (month), 1996-10-27)
+    Dispute(Kosovo, PfP application, 2012-07-11; also 2012-07 (month))
     Dispute(North Macedonia, rename, 2019-02-15; also 2019-02-12)
 
     """

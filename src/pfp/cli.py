@@ -9,7 +9,7 @@ line on standard error.
 >>> from pfp.cli import main
 >>> main(["status", "Malta", "2000-01-01", "--format", "csv"])
 name,iso2,iso3,org,date,status,since,sources
-Malta,MT,MLT,PfP,2000-01-01,withdrawn,1996-10-27,...
+Malta,MT,MLT,PfP,2000-01-01,withdrawn,1996-10-29,...
 0
 """
 

@@ -435,9 +435,9 @@ class Alternative(Displayed):
     >>> import pfp
     >>> malta_left = pfp.timeline("Malta")[2].event
     >>> [(str(a.date), a.precision.value) for a in malta_left.alternatives]
-    [('1996-10-01', 'month'), ('1996-10-29', 'day')]
+    [('1996-10-01', 'month'), ('1996-10-27', 'day')]
     >>> malta_left.alternatives[1].sources[0].publisher
-    'MaltaToday'
+    'Wikipedia contributors'
     """
 
     date: pendulum.Date = attrs.field(converter=to_date)

@@ -2,12 +2,12 @@
 
 >>> import pfp
 >>> left = pfp.timeline("Malta")[2].event
->>> note_verbale = left.alternatives[1]
->>> note_verbale.date, note_verbale.sources[0].key
-(Date(1996, 10, 29), 'maltatoday-2012-05-28')
->>> other = pfp.reading(note_verbale)
+>>> seed_day = left.alternatives[1]
+>>> seed_day.date, seed_day.sources[0].key
+(Date(1996, 10, 27), 'seed')
+>>> other = pfp.reading(seed_day)
 >>> pfp.status_of("Malta", "1996-10-28"), other.status_of("Malta", "1996-10-28")
-(<Status.WITHDRAWN: 'withdrawn'>, <Status.MEMBER: 'member'>)
+(<Status.MEMBER: 'member'>, <Status.WITHDRAWN: 'withdrawn'>)
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ class Dispute(Displayed):
     >>> import pfp
     >>> malta = next(d for d in pfp.disputes() if d.country.name == "Malta")
     >>> malta
-    Dispute(Malta, PfP withdrawal, 1996-10-27; also 1996-10 (month), 1996-10-29)
+    Dispute(Malta, PfP withdrawal, 1996-10-29; also 1996-10 (month), 1996-10-27)
     >>> malta.fact.sources[0].key
-    'seed'
+    'maltatoday-2012-05-28'
     """
 
     country: Country

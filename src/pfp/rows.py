@@ -218,7 +218,7 @@ def status_row(history: Described, country: Country, day: pendulum.Date, org: st
     >>> import pendulum, pfp
     >>> row = status_row(pfp.history(), pfp.country("Malta"), pendulum.date(2000, 1, 1), "PfP")
     >>> row["status"], str(row["since"]), "seed-19" in row["sources"]
-    ('withdrawn', '1996-10-27', True)
+    ('withdrawn', '1996-10-29', True)
     """
     period = period_on(history.timeline(country, org=org), day)
     return {
@@ -242,7 +242,7 @@ def transition_records(
     >>> import pfp
     >>> row = transition_records(pfp.transitions(country="Malta"))[1]
     >>> str(row["date"]), row["before"], row["after"], row["event"], "seed-19" in row["sources"]
-    ('1996-10-27', 'member', 'withdrawn', 'withdrawal', True)
+    ('1996-10-29', 'member', 'withdrawn', 'withdrawal', True)
     """
     if history is None:
         history = getattr(transitions, "history", None)

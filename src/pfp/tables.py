@@ -108,7 +108,7 @@ def status_record(
     >>> from pfp.tables import status_record
     >>> row = status_record("Malta", "2000-01-01")
     >>> row["status"], str(row["since"]), "seed-19" in row["sources"]
-    ('withdrawn', '1996-10-27', True)
+    ('withdrawn', '1996-10-29', True)
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
@@ -138,8 +138,8 @@ def period_records(
     >>> for row in period_records(pfp.timeline("Malta"), "Malta")[:3]:
     ...     print(row["status"], row["start"], row["last_day"], len(row["sources"]) > 0)
     non_member None 1995-04-25 False
-    member 1995-04-26 1996-10-26 True
-    withdrawn 1996-10-27 2008-03-19 True
+    member 1995-04-26 1996-10-28 True
+    withdrawn 1996-10-29 2008-03-19 True
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
@@ -250,11 +250,11 @@ def country_year_records(
     >>> for row in country_year_records(1995, 1997, countries=["Malta"]):
     ...     print(row["year"], row["status"], row["since"])
     1995 member 1995-04-26
-    1996 withdrawn 1996-10-27
-    1997 withdrawn 1996-10-27
+    1996 withdrawn 1996-10-29
+    1997 withdrawn 1996-10-29
     >>> row = country_year_records(1996, 1996, share=True, countries=["Malta"])[0]
     >>> round(row["share_member"], 2), round(row["share_withdrawn"], 2)
-    (0.82, 0.18)
+    (0.83, 0.17)
 
     Raises:
         InvalidRangeError: when ``end_year`` is before ``start_year``.

@@ -5,7 +5,7 @@
 >>> periods.country.name, periods.org, len(periods)
 ('Malta', 'PfP', 5)
 >>> periods[1]
-Period(1995-04-26 .. 1996-10-26, member)
+Period(1995-04-26 .. 1996-10-28, member)
 
 Made on first use: the first query needs neither class.
 """
@@ -40,9 +40,9 @@ class Period(Displayed):
     >>> import pfp
     >>> period = pfp.timeline("Malta")[1]
     >>> period
-    Period(1995-04-26 .. 1996-10-26, member)
-    >>> period.last_day, "1996-10-27" in period
-    (Date(1996, 10, 26), False)
+    Period(1995-04-26 .. 1996-10-28, member)
+    >>> period.last_day, "1996-10-29" in period
+    (Date(1996, 10, 28), False)
     """
 
     start: pendulum.Date | None
