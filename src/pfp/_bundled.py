@@ -81,7 +81,7 @@ def or_bundled(given: object) -> History:
     from pfp.engine import History  # noqa: PLC0415 - the engine, on first use
 
     if not isinstance(given, History):
-        from pfp.errors import InvalidArgumentError  # noqa: PLC0415
+        from pfp.errors import InvalidArgumentError, shown  # noqa: PLC0415
 
-        raise InvalidArgumentError(f"history must be a pfp.History or None, not {given!r:.80}")
+        raise InvalidArgumentError(f"history must be a pfp.History or None, not {shown(given)}")
     return given

@@ -23,7 +23,7 @@ from typing import cast
 
 import pendulum
 
-from pfp.errors import InvalidDateError, InvalidRangeError
+from pfp.errors import InvalidDateError, InvalidRangeError, shown
 
 __all__ = [
     "DateLike",
@@ -154,7 +154,7 @@ def year_range(start_year: object, end_year: object) -> range:
     for year in (start_year, end_year):
         if type(year) is not int or not 1 <= year <= 9999:
             raise InvalidRangeError(
-                f"years are whole numbers from 1 to 9999, such as 1994; got {year!r}"
+                f"years are whole numbers from 1 to 9999, such as 1994; got {shown(year)}"
             )
     first, last = cast(int, start_year), cast(int, end_year)
     if last < first:

@@ -46,6 +46,7 @@ from pfp.errors import (
     InvalidArgumentError,
     UnknownKeyError,
     UnknownOrganizationError,
+    shown,
 )
 from pfp.model import DEFAULT_ORG, Country, Event, Organization, Source, Status, Transition
 from pfp.names import CountryIndex, normalize
@@ -295,7 +296,7 @@ def _clashes(
         other = folded.setdefault(normalize(key), key)
         if other != key:
             problems.append(
-                DataProblem(f"organisation {key}", f"differs from {other!r} only in case")
+                DataProblem(f"organisation {key}", f"differs from {shown(other)} only in case")
             )
     states: dict[str, Country] = {}
     for country in (*countries, *(event.country for event in events)):
@@ -304,7 +305,7 @@ def _clashes(
             problems.append(
                 DataProblem(
                     f"country {country.iso3}",
-                    f"two different records use this code: {known!r} and {country!r}",
+                    f"two different records use this code: {shown(known)} and {shown(country)}",
                 )
             )
             states[country.iso3] = country  # report each different record once
@@ -350,7 +351,7 @@ def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
         raise DataError(
             [
                 DataProblem(
-                    what, f"must be an iterable of pfp.{kind.__name__} records, not {value!r:.80}"
+                    what, f"must be an iterable of pfp.{kind.__name__} records, not {shown(value)}"
                 )
             ]
         )
@@ -400,17 +401,18 @@ class History:
         cited = _records_of(sources, Source, "sources")
         if not isinstance(default_org, str) or not default_org:
             raise InvalidArgumentError(
-                f"default_org must be an organisation's key, such as 'PfP'; got {default_org!r}"
+                "default_org must be an organisation's key, such as 'PfP'; "
+                f"got {shown(default_org)}"
             )
         if version is not None and not isinstance(version, str):
-            raise InvalidArgumentError(f"version must be a string or None; got {version!r}")
+            raise InvalidArgumentError(f"version must be a string or None; got {shown(version)}")
         if programme is not None:
             from pfp.programme import Programme  # noqa: PLC0415 - its records, when given
 
             if not isinstance(programme, Programme):
-                raise InvalidArgumentError(f"programme must be a Programme; got {programme!r:.80}")
+                raise InvalidArgumentError(f"programme must be a Programme; got {shown(programme)}")
         if shared_as is not None and not callable(shared_as):
-            raise InvalidArgumentError(f"shared_as must be a function; got {shared_as!r}")
+            raise InvalidArgumentError(f"shared_as must be a function; got {shown(shared_as)}")
         _set = object.__setattr__
         _set(self, "version", version)
         _set(self, "as_of", None if as_of is None else to_date(as_of))
@@ -509,7 +511,7 @@ class History:
 
         """
         if not callable(read):
-            raise InvalidArgumentError(f"read must be a function of a file name, not {read!r:.80}")
+            raise InvalidArgumentError(f"read must be a function of a file name, not {shown(read)}")
         return cls._from(read_folder(read), shared_as)
 
     @classmethod
@@ -601,7 +603,9 @@ class History:
         if default_org not in orgs:
             orgs[default_org] = Organization(default_org, default_org, pendulum.Date(1, 1, 1))
         problems += [
-            DataProblem(f"organisation {org.key}", f"graduates to unknown {org.graduates_to!r}")
+            DataProblem(
+                f"organisation {org.key}", f"graduates to unknown {shown(org.graduates_to)}"
+            )
             for org in orgs.values()
             if org.graduates_to and org.graduates_to not in orgs
         ]
@@ -704,7 +708,7 @@ class History:
         """
         if type(limit) is not int or limit < 0:
             raise InvalidArgumentError(
-                f"limit must be a whole number from 0 up, such as 3; got {limit!r}"
+                f"limit must be a whole number from 0 up, such as 3; got {shown(limit)}"
             )
         return self._names.suggest(query, limit=limit)
 
@@ -823,7 +827,8 @@ class History:
         changes = index.country_transitions.get(state.iso3, ())
         if not changes:
             return Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key, self)
-        periods = [Period(None, changes[0].date, changes[0].before)]
+        first = changes[0].date
+        periods = [] if first.toordinal() == 1 else [Period(None, first, changes[0].before)]
         for current, following in zip(changes, (*changes[1:], None), strict=True):
             end = None if following is None else following.date
             if end is not None and end == current.date:

@@ -41,6 +41,35 @@ ACCEPTED_DATE_FORMS = (
 )
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for a message: safe for any value, and short.
+
+    A string (a subclass too) shows its own text; a value whose ``repr`` fails or misleads
+    shows its type; anything long is cut to ``limit`` characters.
+
+    >>> shown("Malta"), shown(3.5), shown("x" * 100)[-5:]
+    ("'Malta'", '3.5', "x...'")
+    """
+    if isinstance(value, str):
+        text = repr(str.__str__(value))
+    elif isinstance(value, (int, float, bytes, type(None))) and type(value) in (
+        int,
+        float,
+        bytes,
+        bool,
+        type(None),
+    ):
+        text = repr(value)
+    else:
+        try:
+            text = repr(value)
+        except Exception:
+            text = ""
+        if not isinstance(text, str) or not text:
+            text = f"<a {type(value).__name__}>"
+    return text if len(text) <= limit else f"{text[: limit - 4]}...{text[-1]}"
+
+
 class PfpError(Exception):
     """The root of every error pfp raises on purpose.
 
@@ -78,16 +107,18 @@ class UnknownCountryError(PfpError, LookupError):
     Untied Kingdom -> ['United Kingdom']
     """
 
-    def __init__(self, query: object, suggestions: Sequence[Country] = ()) -> None:
+    def __init__(
+        self, query: object, suggestions: Sequence[Country] = (), *, hint: str = ""
+    ) -> None:
         self.query = query
         self.suggestions: tuple[Country, ...] = tuple(suggestions)
-        hint = (
+        hint = hint or (
             "did you mean " + ", ".join(repr(c.name) for c in self.suggestions) + "?"
             if self.suggestions
             else "pfp follows only the states in its data, and pfp.countries() lists them; "
             "names, former names and ISO alpha-2 or alpha-3 codes are accepted"
         )
-        super().__init__(f"no state is known as {query!r}; {hint}")
+        super().__init__(f"no state is known as {shown(query)}; {hint}")
 
 
 class AmbiguousCountryError(PfpError, LookupError):
@@ -100,7 +131,7 @@ class AmbiguousCountryError(PfpError, LookupError):
         self.query = query
         self.candidates: tuple[Country, ...] = tuple(candidates)
         names = ", ".join(f"{c.name} ({c.iso3})" for c in self.candidates)
-        super().__init__(f"{query!r} names more than one state: {names}; use an ISO code")
+        super().__init__(f"{shown(query)} names more than one state: {names}; use an ISO code")
 
 
 class UnknownOrganizationError(PfpError, LookupError):
@@ -117,7 +148,9 @@ class UnknownOrganizationError(PfpError, LookupError):
     def __init__(self, query: object, known: Iterable[str]) -> None:
         self.query = query
         self.known: tuple[str, ...] = tuple(sorted(known))
-        super().__init__(f"no organisation is known as {query!r}; known: {', '.join(self.known)}")
+        super().__init__(
+            f"no organisation is known as {shown(query)}; known: {', '.join(self.known)}"
+        )
 
 
 class UnknownKeyError(PfpError, LookupError):
@@ -137,7 +170,7 @@ class UnknownKeyError(PfpError, LookupError):
         self.key = key
         near = difflib.get_close_matches(key, known, n=3) if isinstance(key, str) else []
         hint = f"did you mean {', '.join(near)}?" if near else f"pfp.{what}s() lists them"
-        super().__init__(f"no {what} has key {key!r}; {hint}")
+        super().__init__(f"no {what} has key {shown(key)}; {hint}")
 
 
 class InvalidDateError(PfpError, ValueError):
@@ -155,7 +188,7 @@ class InvalidDateError(PfpError, ValueError):
         self.value = value
         detail = f" ({reason})" if reason else ""
         expected = accepted or ACCEPTED_DATE_FORMS
-        super().__init__(f"cannot read {value!r} as a date{detail}; expected {expected}")
+        super().__init__(f"cannot read {shown(value)} as a date{detail}; expected {expected}")
 
 
 class InvalidRangeError(PfpError, ValueError):

@@ -23,7 +23,7 @@ import pendulum
 
 from pfp.dates import to_date
 from pfp.display import Displayed
-from pfp.errors import InvalidRecordError
+from pfp.errors import InvalidRecordError, shown
 
 __all__ = [
     "DEFAULT_ORG",
@@ -131,22 +131,22 @@ def to_number(value: object) -> int | float:
         number = float(str.__str__(value) if isinstance(value, str) else value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise InvalidRecordError(
-            f"value must be a number, such as 35 or 0.5; got {value!r}"
+            f"value must be a number, such as 35 or 0.5; got {shown(value)}"
         ) from None
     if not math.isfinite(number):
-        raise InvalidRecordError(f"value must be a finite number; got {value!r}")
+        raise InvalidRecordError(f"value must be a finite number; got {shown(value)}")
     return int(number) if number.is_integer() else number
 
 
 def whole_number(value: object) -> int:
     """A whole number (a numbered item), from an int or its digits."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidRecordError(f"number must be a whole number, such as 3; got {value!r}")
+        raise InvalidRecordError(f"number must be a whole number, such as 3; got {shown(value)}")
     try:
         return int(value)
     except ValueError:
         raise InvalidRecordError(
-            f"number must be a whole number, such as 3; got {value!r}"
+            f"number must be a whole number, such as 3; got {shown(value)}"
         ) from None
 
 
@@ -162,7 +162,7 @@ def _member_of(kind: type[E], what: str) -> Callable[[object], E]:
             return kind(value)
         except (ValueError, TypeError):
             known = ", ".join(str(member.value) for member in kind)
-            raise InvalidRecordError(f"{what}: no {what} {value!r}; known: {known}") from None
+            raise InvalidRecordError(f"{what}: no {what} {shown(value)}; known: {known}") from None
 
     return convert
 
@@ -183,9 +183,9 @@ def _tuple_of_str(value: object) -> tuple[str, ...]:
     try:
         found: tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
     except TypeError:
-        raise InvalidRecordError(f"names must be a string or strings, not {value!r}") from None
+        raise InvalidRecordError(f"names must be a string or strings, not {shown(value)}") from None
     if not all(isinstance(item, str) for item in found):
-        raise InvalidRecordError(f"names must be strings; got {found!r}")
+        raise InvalidRecordError(f"names must be strings; got {shown(found)}")
     return tuple(str.__str__(item) for item in found)  # type: ignore[arg-type, unused-ignore]
 
 
@@ -205,11 +205,13 @@ def _records(value: object, kind: type[R], what: str) -> tuple[R, ...]:
         found: tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
     except TypeError:
         raise InvalidRecordError(
-            f"{what} must be a sequence of pfp.{kind.__name__} records, not {value!r}"
+            f"{what} must be a sequence of pfp.{kind.__name__} records, not {shown(value)}"
         ) from None
     for item in found:
         if not isinstance(item, kind):
-            raise InvalidRecordError(f"{what} must be pfp.{kind.__name__} records; got {item!r}")
+            raise InvalidRecordError(
+                f"{what} must be pfp.{kind.__name__} records; got {shown(item)}"
+            )
     return found  # type: ignore[return-value]  # every item checked above
 
 
@@ -231,20 +233,20 @@ def _event_kind(value: object) -> EventKind:
     if found is not None:
         return found
     kinds = ", ".join(kind.value for kind in EventKind)
-    raise InvalidRecordError(f"kind: no event kind {value!r}; known: {kinds}")
+    raise InvalidRecordError(f"kind: no event kind {shown(value)}; known: {kinds}")
 
 
 def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) -> None:
     if not isinstance(value, Country):
         raise InvalidRecordError(
-            f"{attribute.name} must be a pfp.Country, not {value!r} "
+            f"{attribute.name} must be a pfp.Country, not {shown(value)} "
             "(pfp.country(name) finds a bundled one; pfp.Country(...) makes your own)"
         )
 
 
 def _nonempty_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
-        raise InvalidRecordError(f"{attribute.name} must be a non-empty string, not {value!r}")
+        raise InvalidRecordError(f"{attribute.name} must be a non-empty string, not {shown(value)}")
 
 
 def _text(value: object) -> str:
@@ -253,7 +255,7 @@ def _text(value: object) -> str:
         return value
     if isinstance(value, str):
         return str.__str__(value)
-    raise InvalidRecordError(f"a text field must be a string, not {value!r:.80}")
+    raise InvalidRecordError(f"a text field must be a string, not {shown(value)}")
 
 
 @attrs.frozen(order=False)
@@ -315,11 +317,11 @@ def _optional_int(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidRecordError(f"a code must be a whole number, not {value!r}")
+        raise InvalidRecordError(f"a code must be a whole number, not {shown(value)}")
     try:
         return int(value)
     except ValueError:
-        raise InvalidRecordError(f"a code must be a whole number, not {value!r}") from None
+        raise InvalidRecordError(f"a code must be a whole number, not {shown(value)}") from None
 
 
 @attrs.frozen(order=False)
@@ -418,7 +420,7 @@ class Organization(Displayed):
     def __attrs_post_init__(self) -> None:
         if self.graduates_to and self.graduation_status is None:
             raise InvalidRecordError(
-                f"organisation {self.key}: graduates_to {self.graduates_to!r} needs a "
+                f"organisation {self.key}: graduates_to {shown(self.graduates_to)} needs a "
                 "graduation_status (the status a participant takes on joining it)"
             )
         if self.graduates_to == self.key:

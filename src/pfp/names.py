@@ -114,9 +114,7 @@ class CountryIndex:
             if found is not None:
                 return found
         if isinstance(query, Country):
-            if query in self._by_key.get(query.iso3.casefold(), ()):
-                return query
-            raise UnknownCountryError(query.name, self.suggest(query.name))
+            return self._record(query)
         if not isinstance(query, str):
             raise UnknownCountryError(query)
         folded = normalize(query)
@@ -132,6 +130,27 @@ class CountryIndex:
         if matches:
             raise AmbiguousCountryError(query, matches)
         raise UnknownCountryError(query, self.suggest(query))
+
+    def _record(self, query: Country) -> Country:
+        """The state a Country record designates: itself, or the state with its code and name.
+
+        A record made in code (``pfp.Country("Malta", "MT", "MLT")``) names the state of this
+        index with the same ISO alpha-3 code when it also bears the record's name.
+        """
+        same_code = [c for c in self._by_key.get(query.iso3.casefold(), ()) if c.iso3 == query.iso3]
+        if query in same_code:
+            return query
+        named = normalize(query.name)
+        for country in same_code:
+            if named in {normalize(name) for name in country.names}:
+                return country
+        if same_code:
+            raise UnknownCountryError(
+                query.name,
+                same_code,
+                hint=f"this data's {query.iso3} is {same_code[0].name!r}, not {query.name!r}",
+            )
+        raise UnknownCountryError(query.name, self.suggest(query.name))
 
     def exact_iso3(self) -> dict[str, str]:
         """Every spelling as written that names one state, mapped to its ISO alpha-3 code.

@@ -19,7 +19,7 @@ import pendulum
 
 from pfp._bundled import or_bundled
 from pfp.dates import date_range
-from pfp.errors import InvalidArgumentError
+from pfp.errors import InvalidArgumentError, shown
 from pfp.model import Country, Status
 from pfp.words import organization_keys
 
@@ -280,6 +280,6 @@ def _named_states(countries: object) -> tuple[str | Country, ...]:
     if isinstance(countries, (bytes, bytearray)) or not isinstance(countries, Iterable):
         raise InvalidArgumentError(
             f"countries must be a state's name or a list of names, such as ['Malta']; "
-            f"got {countries!r:.80}"
+            f"got {shown(countries)}"
         )
     return tuple(countries)  # found.country refuses any item that names no state

@@ -25,7 +25,7 @@ import pendulum
 from pfp._bundled import or_bundled
 from pfp.dates import date_range, to_date, year_range
 from pfp.display import html_table
-from pfp.errors import InvalidArgumentError, InvalidDateError
+from pfp.errors import InvalidArgumentError, InvalidDateError, shown
 from pfp.model import Country, Status, Transition
 from pfp.results import Roster
 from pfp.rows import (
@@ -210,7 +210,7 @@ def _states(history: History, countries: object) -> tuple[Country, ...]:
     if isinstance(countries, (bytes, bytearray)) or not isinstance(countries, Iterable):
         raise InvalidArgumentError(
             f"countries must be a state's name or a list of names or pfp.Country records, "
-            f"such as ['Malta', 'Sweden']; got {countries!r:.80}"
+            f"such as ['Malta', 'Sweden']; got {shown(countries)}"
         )
     return tuple(
         sorted(

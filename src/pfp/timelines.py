@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex, overload
 import attrs
 import pendulum
 
-from pfp.dates import to_date
+from pfp.dates import from_ordinal, to_date
+from pfp.errors import InvalidRecordError
 from pfp.display import Displayed
 from pfp.model import Country, Event, Source, Status
 from pfp.results import Immutable, Tabular
@@ -58,7 +59,15 @@ class Period(Displayed):
     @property
     def last_day(self) -> pendulum.Date | None:
         """The last day of the period (inclusive), or None while it runs."""
-        return None if self.end is None else self.end.subtract(days=1)
+        return None if self.end is None else from_ordinal(self.end.toordinal() - 1)
+
+    def __attrs_post_init__(self) -> None:
+        start = 1 if self.start is None else self.start.toordinal()
+        if self.end is not None and self.end.toordinal() <= start:
+            raise InvalidRecordError(
+                f"a period holds at least one day: its end ({self.end}, exclusive) must come "
+                f"after its start ({self.start or 'the first day'})"
+            )
 
     def __contains__(self, day: object) -> bool:
         ordinal = to_date(day).toordinal()

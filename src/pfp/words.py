@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pfp.dates import to_date
 from pfp.engine import History
-from pfp.errors import InvalidArgumentError
+from pfp.errors import InvalidArgumentError, shown
 from pfp.model import Country, EventKind, Status
 
 __all__ = ["affiliations", "organization_keys"]
@@ -80,12 +80,12 @@ def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
     if isinstance(orgs, (bytes, bytearray)) or not isinstance(orgs, Iterable):
         raise InvalidArgumentError(
             f"orgs must be an organisation's name or a list of names, such as ['NATO', 'EU']; "
-            f"got {orgs!r:.80}"
+            f"got {shown(orgs)}"
         )
     names = list(orgs)
     strays = [name for name in names if not isinstance(name, str)]
     if strays:
         raise InvalidArgumentError(
-            f"orgs must be names of organisations, such as 'NATO'; got {strays[0]!r:.80}"
+            f"orgs must be names of organisations, such as 'NATO'; got {shown(strays[0])}"
         )
     return tuple(dict.fromkeys(history.organization(name).key for name in names))
