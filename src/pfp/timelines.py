@@ -19,8 +19,8 @@ import attrs
 import pendulum
 
 from pfp.dates import from_ordinal, to_date
-from pfp.errors import InvalidRecordError
 from pfp.display import Displayed
+from pfp.errors import InvalidRecordError
 from pfp.model import Country, Event, Source, Status
 from pfp.results import Immutable, Tabular
 from pfp.rows import PERIOD_COLUMNS, Records, period_rows
