@@ -70,7 +70,7 @@ def test_status_of_malta_in_2000_is_withdrawn_since_october_1996() -> None:
     """`pfp status Malta 2000-01-01` answers withdrawn, since the withdrawal, with its sources."""
     (row,) = csv_rows("status", "Malta", "2000-01-01")
     assert (row["name"], row["status"], row["since"]) == ("Malta", "withdrawn", "1996-10-29")
-    period = pfp.timeline("Malta")[2]
+    period = pfp.timeline("Malta")[3]
     assert row["sources"].split(";") == [s.key for s in period.sources]
 
 
@@ -89,7 +89,8 @@ def test_timeline_of_malta_lists_its_periods() -> None:
     rows = csv_rows("timeline", "Malta")
     assert [r["status"] for r in rows] == [p.status.value for p in pfp.timeline("Malta")]
     assert rows[0]["start"] == ""
-    assert rows[1]["start"] == "1995-04-26"
+    assert (rows[1]["start"], rows[1]["event"]) == ("1964-09-21", "state_began")
+    assert rows[2]["start"] == "1995-04-26"
     assert all(r["sources"] for r in rows[1:])
 
 

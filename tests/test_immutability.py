@@ -11,7 +11,7 @@ import pfp
 def test_records_are_frozen() -> None:
     """Country, Event, Transition, Period and Source refuse assignment."""
     change = pfp.transitions(country="Malta")[0]
-    period = pfp.timeline("Malta")[1]
+    period = pfp.timeline("Malta")[2]
     for record, field in [
         (change.country, "name"),
         (change.event, "date"),

@@ -57,6 +57,8 @@ def expected_bars(iso3: str, org: str, first: datetime.date, last: datetime.date
     for period in pfp.timeline(iso3, org=org):
         if period.status is pfp.Status.NON_MEMBER:
             continue
+        if period.status is pfp.Status.NOT_A_STATE:
+            continue  # left blank, like non-membership
         low = first if period.start is None else max(first, period.start)
         high = last if period.last_day is None else min(last, period.last_day)
         if low <= high:

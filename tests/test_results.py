@@ -38,6 +38,7 @@ def test_to_pandas_of_each_result_has_its_rows_and_the_bundled_version() -> None
     assert sorted(frames["set"]["iso3"]) == sorted(both) and len(both) > 2
     assert len(frames["transitions"]) == 7
     assert list(frames["timeline"]["status"]) == [
+        "not_a_state",
         "non_member",
         "member",
         "withdrawn",

@@ -66,8 +66,9 @@ def test_period_records_tile_the_timeline() -> None:
     """Each period becomes a row; starts and ends chain with no gap, as on the Period records."""
     periods = pfp.timeline("Sweden", org="NATO")
     rows = tables.period_records(periods, "SWE", org="NATO")
-    assert [r["status"] for r in rows] == ["non_member", "invited", "member"]
+    assert [r["status"] for r in rows] == ["not_a_state", "non_member", "invited", "member"]
     assert rows[0]["start"] is None
+    assert str(rows[1]["start"]) == "1816-01-01"  # in the state systems from their beginning
     assert rows[-1]["end"] is None
     assert rows[-1]["last_day"] is None
     for earlier, later in itertools.pairwise(rows):
@@ -239,7 +240,7 @@ def test_transition_and_period_dataframes() -> None:
     assert list(frame["after"]) == ["member", "withdrawn", "applicant", "member"]
     periods = tables.period_dataframe(pfp.timeline("Malta"), "Malta")
     assert list(periods.columns) == list(tables.PERIOD_COLUMNS)
-    assert len(periods) == 5
+    assert len(periods) == 6
 
 
 def test_country_year_panel_in_three_lines() -> None:

@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp.engine import FastPath, History
     from pfp.model import (
         Alternative,
+        Code,
+        CodeScheme,
         Country,
         Event,
         EventKind,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
         Precision,
         Rename,
         Source,
+        StateDispute,
         Status,
         Transition,
     )
@@ -67,8 +70,11 @@ __version__ = "0.1.0"
 __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
+    "SYSTEMS",
     "Alternative",
     "AmbiguousCountryError",
+    "Code",
+    "CodeScheme",
     "ConflictingReadingsError",
     "CooperationArea",
     "Country",
@@ -92,6 +98,7 @@ __all__ = [
     "Rename",
     "Roster",
     "Source",
+    "StateDispute",
     "Status",
     "Timeline",
     "Transition",
@@ -117,6 +124,8 @@ __all__ = [
     "reading",
     "source",
     "sources",
+    "state_disputes",
+    "states",
     "status_of",
     "suggest_countries",
     "timeline",
@@ -261,7 +270,8 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
     >>> import pfp
     >>> for period in pfp.timeline("Malta"):
     ...     print(period)
-    Period(... .. 1995-04-25, non_member)
+    Period(... .. 1964-09-20, not_a_state)
+    Period(1964-09-21 .. 1995-04-25, non_member)
     Period(1995-04-26 .. 1996-10-28, member)
     Period(1996-10-29 .. 2008-03-19, withdrawn)
     Period(2008-03-20 .. 2008-04-02, applicant)
@@ -297,18 +307,64 @@ def affiliations(
     return affiliations(history(), country, when, orgs=orgs)
 
 
-def country(query: str | Country) -> Country:
-    """The state named by any name, former name, alias or ISO alpha-2/alpha-3 code.
+def country(
+    query: str | Country | None = None,
+    *,
+    cow: int | None = None,
+    gw: int | None = None,
+    on: Any = None,
+) -> Country:
+    """The state named by any name, former name or alias, or by any of its codes.
+
+    ISO alpha-2 and alpha-3 codes (current or former), COW and G&W abbreviations (a
+    three-letter string is read as ISO alpha-3 first), or a COW or G&W number held ``on`` a
+    day (default: its last holder):
 
     >>> import pfp
     >>> pfp.country("FYROM").name, pfp.country("mkd").name
     ('North Macedonia', 'North Macedonia')
+    >>> pfp.country("GFR").name, pfp.country("AUS").name, pfp.country(cow=260).name
+    ('Germany', 'Australia', 'Germany')
+    >>> pfp.country(cow=365, on="1980-01-01").name, pfp.country(cow=365).name
+    ('Soviet Union', 'Russia')
 
     Raises:
         UnknownCountryError: with the nearest names in ``.suggestions``.
+        AmbiguousCountryError: for a name several states bear ("Congo").
 
     """
-    return history().country(query)
+    if cow is None and gw is None and on is None:
+        return history().country(query)
+    return history().country(query, cow=cow, gw=gw, on=on)
+
+
+def states(when: Any, *, system: str = "cow") -> CountrySet:
+    """The states that existed on day ``when`` in a state system: ``cow``, ``gw`` or ``iso``.
+
+    >>> import pfp
+    >>> len(pfp.states("1949-12-31")), len(pfp.states("2016-12-31", system="gw"))
+    (75, 197)
+    >>> "GDR" in pfp.states("1989-11-09"), "GDR" in pfp.states("1991-01-01")
+    (True, False)
+
+    Raises:
+        InvalidDateError: when ``when`` is not a date.
+        InvalidArgumentError: for another system.
+
+    """
+    return history().states(when, system=system)
+
+
+def state_disputes() -> tuple[StateDispute, ...]:
+    """Every fact about a state on which the COW and G&W lists (or ISO 3166) disagree.
+
+    >>> import pfp
+    >>> len(pfp.state_disputes()) > 100
+    True
+    >>> [d for d in pfp.state_disputes() if d.country.name == "Georgia"][0].what
+    'gw start (2012 list)'
+    """
+    return history().state_disputes()
 
 
 def countries() -> tuple[Country, ...]:
@@ -316,7 +372,7 @@ def countries() -> tuple[Country, ...]:
 
     >>> import pfp
     >>> len(pfp.countries()), pfp.countries()[0].name
-    (52, 'Albania')
+    (207, 'Abkhazia')
     """
     return history().countries()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, TypeVar
 
+import attrs
 import pendulum
 
 from pfp._csv import Opener, Reader, Row, split
@@ -20,13 +21,17 @@ from pfp.dates import parse_data_date
 from pfp.errors import DataProblem, InvalidDateError
 from pfp.model import (
     DEFAULT_ORG,
+    SYSTEMS,
     Alternative,
+    Code,
+    CodeScheme,
     Country,
     Event,
     EventKind,
     Organization,
     Rename,
     Source,
+    StateDispute,
 )
 
 __all__ = ["Dataset", "Folder", "Metadata", "read_folder"]
@@ -41,6 +46,7 @@ class Dataset(NamedTuple):
     countries: tuple[Country, ...]
     organizations: tuple[Organization, ...]
     events: tuple[Event, ...]
+    state_disputes: tuple[StateDispute, ...] = ()
 
 
 class Metadata(NamedTuple):
@@ -78,6 +84,7 @@ def read_folder(open_bytes: Opener) -> Folder:
     countries = _read_countries(reader, sources, alternatives)
     organizations = _read_organizations(reader, sources)
     events = _read_events(reader, sources, countries, organizations, alternatives)
+    state_disputes = _read_state_disputes(reader, sources, countries)
     for (org, country, kind, date), (where, _) in alternatives.unused():
         reader.problems.append(
             DataProblem(
@@ -95,6 +102,7 @@ def read_folder(open_bytes: Opener) -> Folder:
         countries=tuple(sorted(countries.values(), key=lambda c: c.name)),
         organizations=tuple(organizations.values()),
         events=tuple(event for _, event in events),
+        state_disputes=tuple(state_disputes),
     )
     return Folder(dataset, metadata, programme, problems)
 
@@ -263,6 +271,7 @@ def _read_alternatives(reader: Reader, sources: Mapping[str, Source]) -> _Altern
 def _read_renames(
     reader: Reader, sources: Mapping[str, Source], alternatives: _Alternatives
 ) -> dict[str, list[tuple[str, Rename]]]:
+    """``renames.csv`` by state."""
     renames: dict[str, list[tuple[str, Rename]]] = {}
     rows = reader.cited(
         "renames.csv",
@@ -293,28 +302,136 @@ def _read_countries(
     reader: Reader, sources: Mapping[str, Source], alternatives: _Alternatives
 ) -> dict[str, Country]:
     renames = _read_renames(reader, sources, alternatives)
+    codes = _read_codes(reader, sources)
     countries: dict[str, Country] = {}
-    codes: dict[tuple[str, str], str] = {}  # (column, code) -> the row that has it
+    alive: dict[tuple[str, str], str] = {}  # (column, code) of a living state -> its row
+    rows: dict[str, str] = {}
     for where, row in _rows(reader, "countries.csv"):
         reader.sources_of(where, row["sources"], sources)
-        for column in ("iso2", "iso_numeric", "cow_code", "gw_code"):
-            code = row[column]
-            if code and codes.setdefault((column, code), where) != where:
-                reader.problems.append(
-                    DataProblem(where, f"{column} {code} is already used by {codes[column, code]}")
+        mine = [code for _, code in codes.get(row["iso3"], ())]
+        if not any(code.end is None for code in mine if code.scheme in SYSTEMS.values()):
+            pass  # a state that no longer exists: its last codes may be reused
+        else:
+            for column in ("iso2", "iso_numeric"):
+                code = row[column]
+                if code and alive.setdefault((column, code), where) != where:
+                    reader.problems.append(
+                        DataProblem(
+                            where, f"{column} {code} is already used by {alive[column, code]}"
+                        )
+                    )
+        named = [rename for _, rename in renames.get(row["iso3"], ())]
+        if named and max(named, key=lambda r: r.date).name != row["name"]:
+            last = max(named, key=lambda r: r.date)
+            reader.problems.append(
+                DataProblem(
+                    where,
+                    f"name {row['name']!r} differs from its last rename's ({last.name!r}, "
+                    f"{last.date}); a state's name is its name as of the data",
                 )
-        country = reader.made(where, _country, row, renames)
+            )
+        country = reader.made(where, _country, row, named, mine)
         if country is not None:
             countries[country.iso3] = country
-    for iso3, rows in renames.items():
-        for where, _ in rows:
+            rows[country.iso3] = where
+    places = [(iso3, where) for iso3, rows_ in renames.items() for where, _ in rows_]
+    places += [(iso3, where) for iso3, rows_ in codes.items() for where, _ in rows_]
+    for iso3, where in places:
+        if iso3 not in countries and "countries.csv" not in reader.unreadable:
             reader.problems.append(
                 DataProblem(where, f"unknown country {iso3!r}; countries.csv lists the codes")
             )
-    return countries
+    return _linked(reader, countries, rows)
 
 
-def _country(row: Row, renames: dict[str, list[tuple[str, Rename]]]) -> Country:
+def _linked(
+    reader: Reader, countries: dict[str, Country], rows: Mapping[str, str]
+) -> dict[str, Country]:
+    """The states with their successors: the states that name them as a predecessor."""
+    successors: dict[str, list[str]] = {}
+    for key, country in countries.items():
+        for before in country.predecessors:
+            if before not in countries:
+                reader.problems.append(
+                    DataProblem(
+                        rows[key], f"unknown predecessor {before!r}; countries.csv lists the codes"
+                    )
+                )
+            successors.setdefault(before, []).append(key)
+    return {
+        key: attrs.evolve(country, successors=sorted(successors[key]))
+        if key in successors
+        else country
+        for key, country in countries.items()
+    }
+
+
+_CODE_FORMS = {
+    "iso2": (2, str.isalpha),
+    "iso3": (3, str.isalpha),
+    "iso_numeric": (3, str.isdigit),
+    "cow": (0, str.isdigit),
+    "gw": (0, str.isdigit),
+    "cow_abb": (3, str.isalpha),
+    "gw_abb": (3, str.isalpha),
+}
+"""What a code of each scheme looks like: its length (0: any) and its characters."""
+
+
+def _well_formed(scheme: str, code: str) -> bool:
+    length, kind = _CODE_FORMS[scheme]
+    fits = code.isascii() and kind(code) and (not length or len(code) == length)
+    return fits and (kind is str.isdigit or code.isupper())
+
+
+def _read_codes(reader: Reader, sources: Mapping[str, Source]) -> dict[str, list[tuple[str, Code]]]:
+    """``codes.csv`` by state; a code on two states on one day, or a malformed code, is refused."""
+    found: dict[str, list[tuple[str, Code]]] = {}
+    held: dict[tuple[str, str], list[tuple[str, str, Code]]] = {}  # (scheme, code) -> uses
+    for where, (country, code) in reader.cited("codes.csv", COLUMNS, KEYS, sources, _code):
+        if not _well_formed(code.scheme.value, code.code):
+            reader.problems.append(
+                DataProblem(where, f"{code.scheme.value} code {code.code!r} is malformed")
+            )
+            continue
+        for other_where, other_country, other in held.get((code.scheme.value, code.code), ()):
+            if _overlap(code, other):
+                whose = "the same state" if other_country == country else other_country
+                reader.problems.append(
+                    DataProblem(
+                        where,
+                        f"{code.scheme.value} {code.code} overlaps its use by {whose} "
+                        f"({other_where})",
+                    )
+                )
+        held.setdefault((code.scheme.value, code.code), []).append((where, country, code))
+        found.setdefault(country, []).append((where, code))
+    return found
+
+
+def _overlap(one: Code, other: Code) -> bool:
+    low = max(
+        one.start.toordinal() if one.start else 1, other.start.toordinal() if other.start else 1
+    )
+    ends = [c.end.toordinal() for c in (one, other) if c.end is not None]
+    return low <= min(ends) if ends else True
+
+
+def _code(row: Row, cited: tuple[Source, ...]) -> tuple[str, Code]:
+    start = parse_data_date(row["start"])[0] if row["start"] else None
+    end = parse_data_date(row["end"])[0] if row["end"] else None
+    return row["country"], Code(row["scheme"], row["code"], start, end, cited, note=row["note"])
+
+
+def _latest(codes: list[Code], scheme: CodeScheme) -> str:
+    """The state's code in ``scheme`` at its last use ('' when it has none)."""
+    used = [code for code in codes if code.scheme is scheme]
+    if not used:
+        return ""
+    return max(used, key=lambda c: (c.end is None, c.end or c.start or pendulum.Date(1, 1, 1))).code
+
+
+def _country(row: Row, renames: list[Rename], codes: list[Code]) -> Country:
     return Country(
         row["name"],
         row["iso2"],
@@ -322,10 +439,39 @@ def _country(row: Row, renames: dict[str, list[tuple[str, Rename]]]) -> Country:
         split(row["aliases"]),
         split(row["former_names"]),
         iso_numeric=row["iso_numeric"],
-        cow_code=row["cow_code"],
-        cow_abb=row["cow_abb"],
-        gw_code=row["gw_code"],
-        renames=[rename for _, rename in renames.pop(row["iso3"], ())],
+        cow_code=_latest(codes, CodeScheme.COW),
+        cow_abb=_latest(codes, CodeScheme.COW_ABB),
+        gw_code=_latest(codes, CodeScheme.GW),
+        renames=renames,
+        codes=codes,
+        predecessors=split(row["predecessors"]),
+    )
+
+
+def _read_state_disputes(
+    reader: Reader, sources: Mapping[str, Source], countries: Mapping[str, Country]
+) -> list[StateDispute]:
+    found = []
+    for where, row in _rows(reader, "state_disputes.csv"):
+        cited = reader.sources_of(where, row["sources"], sources)
+        country = countries.get(row["country"])
+        if country is None:
+            if "countries.csv" not in reader.unreadable:
+                reader.problems.append(
+                    DataProblem(
+                        where, f"unknown country {row['country']!r}; countries.csv lists the codes"
+                    )
+                )
+            continue
+        record = reader.made(where, _state_dispute, country, row, cited)
+        if record is not None:
+            found.append(record)
+    return found
+
+
+def _state_dispute(country: Country, row: Row, cited: tuple[Source, ...]) -> StateDispute:
+    return StateDispute(
+        country, row["what"], row["cow"], row["gw"], row["iso"], cited, note=row["note"]
     )
 
 

@@ -39,7 +39,7 @@ import pendulum
 
 from pfp._load import Folder, read_folder
 from pfp._load_programme import ProgrammeRows
-from pfp.dates import ordinal_range, to_date, to_ordinal
+from pfp.dates import from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
     DataError,
     DataProblem,
@@ -48,7 +48,19 @@ from pfp.errors import (
     UnknownOrganizationError,
     shown,
 )
-from pfp.model import DEFAULT_ORG, Country, Event, Organization, Source, Status, Transition
+from pfp.model import (
+    DEFAULT_ORG,
+    SYSTEMS,
+    Code,
+    CodeScheme,
+    Country,
+    Event,
+    Organization,
+    Source,
+    StateDispute,
+    Status,
+    Transition,
+)
 from pfp.names import CountryIndex, normalize
 from pfp.results import Roster, Transitions, new_roster, transitions_maker
 from pfp.rules import replay
@@ -58,6 +70,7 @@ if TYPE_CHECKING:
     from typing import Self
 
     from pfp.programme import Programme
+    from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
 __all__ = ["FastPath", "History", "StatusRun"]
@@ -125,7 +138,83 @@ def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
 
 
 _NEVER: StatusRun = ((), (Status.NON_MEMBER,))
-"""The change days and statuses of a state no event concerns."""
+"""The change days and statuses of a state no event concerns and whose life is not recorded."""
+
+Life = tuple[tuple[int, int | None, Code | None, Code | None], ...]
+"""A state's life: its stretches of days in any state system, as (first, last) ordinals
+(last None while it lasts), in order and not touching, each with the code records that
+begin and end it (their sources are the sources of the state's first and last day)."""
+
+_SYSTEM_ORDER = (CodeScheme.COW, CodeScheme.GW, CodeScheme.ISO3)
+
+
+def life_of(country: Country) -> Life:
+    """The days ``country`` existed in any state system (empty: not recorded), as ordinals.
+
+    >>> import pfp
+    >>> [(pfp.dates.from_ordinal(a), b, begun.scheme.value) for a, b, begun, _ in
+    ...  life_of(pfp.country("Slovakia"))]
+    [(Date(1993, 1, 1), None, 'cow')]
+    """
+    spans = [c for c in country.codes if c.scheme in _SYSTEM_ORDER]
+    spans.sort(key=lambda c: _SYSTEM_ORDER.index(c.scheme))
+
+    def begun(day: pendulum.Date) -> Code | None:
+        return next((c for c in spans if c.start == day), None)
+
+    def ended(day: pendulum.Date | None) -> Code | None:
+        return None if day is None else next((c for c in spans if c.end == day), None)
+
+    return tuple(
+        (start.toordinal(), None if last is None else last.toordinal(), begun(start), ended(last))
+        for start, last in country.spans()
+    )
+
+
+Cause = Event | Code | None
+"""What began a period: an event, the code record of a state's first or last day, or
+nothing known (a state's standing before its first record)."""
+
+
+def _merged(
+    items: Sequence[tuple[int, Transition]], life: Life | None
+) -> tuple[list[int], tuple[Status, ...], tuple[Cause, ...]]:
+    """A state's run in one organisation: its events' changes and the days it began or ceased.
+
+    Returns the change days, the status from each on (index 0: before any) and the event behind
+    each change (None where the state began or ceased to exist). Outside its life the status
+    is :attr:`Status.NOT_A_STATE`; within it, what the events made it.
+    """
+    bounds: list[tuple[int, bool, Code | None]] = []
+    for first, last, begun, ended in life or ():
+        bounds.append((first, True, begun))
+        if last is not None:
+            bounds.append((last + 1, False, ended))
+    alive = not bounds or bounds[0][0] <= 1
+    standing = items[0][1].before if items else Status.NON_MEMBER
+    current = standing if alive else Status.NOT_A_STATE
+    days: list[int] = []
+    statuses = [current]
+    causes: list[Cause] = []
+    points = sorted({day for day, _ in items} | {bound[0] for bound in bounds})
+    event_at, bound_at = 0, 0
+    for day in points:
+        cause: Cause = None
+        while bound_at < len(bounds) and bounds[bound_at][0] == day:
+            alive, cause = bounds[bound_at][1], bounds[bound_at][2]
+            bound_at += 1
+        while event_at < len(items) and items[event_at][0] == day:
+            standing = items[event_at][1].after
+            cause = items[event_at][1].event  # an event on a state's first day explains it
+            event_at += 1
+        new = standing if alive else Status.NOT_A_STATE
+        if new is not current:
+            days.append(day)
+            statuses.append(new)
+            causes.append(cause)
+            current = new
+    return days, tuple(statuses), tuple(causes)
+
 
 _day = operator.itemgetter(0)
 _second = operator.itemgetter(1)
@@ -171,7 +260,11 @@ class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
     def __init__(
-        self, org: Organization, changes: list[tuple[int, Transition]], history: History
+        self,
+        org: Organization,
+        changes: list[tuple[int, Transition]],
+        history: History,
+        lives: Mapping[str, Life],
     ) -> None:
         self.org = org
         self.key = org.key
@@ -182,27 +275,37 @@ class _OrgIndex:
         self.transition_ords: Days = _compact(list(map(_day, by_date)))
         self._make_results()
 
-        # Per country: change days and the status from each day on (index 0 = before any).
+        # Per country: change days and the status from each day on (index 0 = before any),
+        # its days outside any state system included (Status.NOT_A_STATE).
         self.country_statuses: dict[str, StatusRun] = {}
         """Per country: its change days, and its status from each of them on."""
+        self.country_causes: dict[str, tuple[Cause, ...]] = {}
+        """Per country: the event behind each change of its run (None: it began or ceased)."""
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
+        self.country_transition_days: dict[str, list[int]] = {}
+        """Per country: the day of each of its transitions (aligned with the above)."""
         self.by_name: dict[str, StatusRun] = {}
         """The same, by every exact spelling of every state's names and codes (see History)."""
         per_country: dict[str, list[tuple[int, Transition]]] = {}
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
+        members: dict[str, tuple[Country, list[int], tuple[Status, ...]]] = {}
         for iso3, items in per_country.items():
             changed = tuple(map(_second, items))
-            run = _status_run(list(map(_day, items)), (changed[0].before, *map(_after, changed)))
-            self.country_statuses[iso3] = run
+            days, statuses, causes = _merged(items, lives.get(iso3))
+            self.country_statuses[iso3] = _status_run(days, statuses)
+            self.country_causes[iso3] = causes
             self.country_transitions[iso3] = changed
+            self.country_transition_days[iso3] = list(map(_day, items))
+            if Status.MEMBER in statuses:
+                members[iso3] = (changed[0].country, days, statuses)
 
         self.change_ords: Days = []
         self._deltas: list[tuple[int, ...]] = []
         """Per change point, the numbers of the states that join or leave on its day."""
         self._checkpoints: list[bytes] = []
         """Every _CHECKPOINT_EVERY change points, the roster as a row of 0/1 bytes."""
-        self._index_rosters(changes)
+        self._index_rosters(members)
         self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
@@ -223,32 +326,39 @@ class _OrgIndex:
             self.all_transitions,
         )
 
-    def _index_rosters(self, changes: list[tuple[int, Transition]]) -> None:
+    def _index_rosters(
+        self, members: Mapping[str, tuple[Country, list[int], tuple[Status, ...]]]
+    ) -> None:
         """Record which states flip on each day the roster changes, and periodic checkpoints.
 
-        The organisation's states are numbered in name order and a roster is a row of one byte
-        per state (1: member), so that ``itertools.compress`` turns a row into the sorted
-        members in C. A checkpoint (a row) every _CHECKPOINT_EVERY change points: memory grows
-        as events plus states x change points / _CHECKPOINT_EVERY bytes, never as a roster of
-        records at every change point.
+        A state is on the roster while its run (``members``: its change days and statuses)
+        says ``member``: it leaves by an event or when it ceases to exist. The organisation's
+        states are numbered in name order and a roster is a row of one byte per state (1:
+        member), so that ``itertools.compress`` turns a row into the sorted members in C. A
+        checkpoint (a row) every _CHECKPOINT_EVERY change points: memory grows as events plus
+        states x change points / _CHECKPOINT_EVERY bytes, never as a roster of records at
+        every change point.
         """
-        ranked = sorted({t.country.iso3: t.country for _, t in changes}.values(), key=_by_name)
+        ranked = sorted((country for country, _, _ in members.values()), key=_by_name)
         self._ranked: tuple[Country, ...] = tuple(ranked)
         self._ranked_iso3: tuple[str, ...] = tuple(c.iso3 for c in ranked)
         number = {iso3: n for n, iso3 in enumerate(self._ranked_iso3)}
+        flips = sorted(
+            (day, number[iso3], statuses[k + 1] is Status.MEMBER)
+            for iso3, (_, days, statuses) in members.items()
+            for k, day in enumerate(days)
+        )
         flags = bytearray(len(ranked))
         change_ords: list[int] = []
         position = 0
-        ordered = sorted(changes, key=_day)  # stable: replay order within a day
-        count = len(ordered)
+        count = len(flips)
         while position < count:
-            day = ordered[position][0]
+            day = flips[position][0]
             before: dict[int, int] = {}  # the states this day touches, as they were before it
-            while position < count and ordered[position][0] == day:
-                transition = ordered[position][1]
-                state = number[transition.country.iso3]
+            while position < count and flips[position][0] == day:
+                _, state, member = flips[position]
                 before.setdefault(state, flags[state])
-                flags[state] = transition.after is Status.MEMBER
+                flags[state] = member
                 position += 1
             flipped = tuple(state for state, was in before.items() if flags[state] != was)
             if not flipped:
@@ -284,6 +394,29 @@ class _OrgIndex:
             self._snapshots.clear()
         self._snapshots[position] = snapshot
         return snapshot
+
+
+def _outside_life(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[DataProblem]:
+    """Events dated on a day their state did not exist in any state system."""
+    problems = []
+    for position, event in enumerate(events):
+        life = lives.get(event.country.iso3)
+        day = event.date.toordinal()
+        if life and not any(
+            first <= day and (last is None or day <= last) for first, last, *_ in life
+        ):
+            spans = "; ".join(
+                f"{from_ordinal(first)} to {'today' if last is None else from_ordinal(last)}"
+                for first, last, *_ in life
+            )
+            problems.append(
+                DataProblem(
+                    event.origin or f"event {position + 1}",
+                    f"{event.country.name} did not exist as a state on {event.date} (it existed "
+                    f"{spans}); date the event within its life",
+                )
+            )
+    return problems
 
 
 def _clashes(
@@ -393,9 +526,11 @@ class History:
         as_of: Any = None,
         sources: Iterable[Source] = (),
         programme: Programme | None = None,
+        state_disputes: Iterable[StateDispute] = (),
         shared_as: Callable[[], History] | None = None,
     ) -> None:
         found = _records_of(events, Event, "events")
+        disputed = _records_of(state_disputes, StateDispute, "state_disputes")
         orgs = _records_of(organizations, Organization, "organizations")
         states = _records_of(countries, Country, "countries")
         cited = _records_of(sources, Source, "sources")
@@ -421,6 +556,7 @@ class History:
         _set(self, "_programme", programme)
         _set(self, "_programme_rows", ProgrammeRows())
         _set(self, "_shared_as", shared_as)
+        _set(self, "_state_disputes", disputed)
         with _gc_paused(len(found)):
             self._build(found, orgs, states, default_org)
 
@@ -435,6 +571,8 @@ class History:
     _sources: tuple[Source, ...]
     _source_by_key: dict[str, Source]
     _shared_as: Callable[[], History] | None
+    _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
+    _state_disputes: tuple[StateDispute, ...]
 
     version: str | None
     """The data's version (``dataset.toml``'s ``data_version``), or None."""
@@ -528,6 +666,7 @@ class History:
                 version=metadata.version if metadata else None,
                 as_of=metadata.as_of if metadata else None,
                 sources=data.sources,
+                state_disputes=data.state_disputes,
                 shared_as=shared_as,
             )
             object.__setattr__(made, "_programme_rows", folder.programme)
@@ -560,6 +699,7 @@ class History:
             "as_of": self.as_of,
             "sources": self._sources,
             "programme": self.programme,
+            "state_disputes": self._state_disputes,
         }
 
     def __repr__(self) -> str:
@@ -610,6 +750,9 @@ class History:
             if org.graduates_to and org.graduates_to not in orgs
         ]
         problems += _clashes(orgs, countries, events)
+        known = {c.iso3: c for c in (*countries, *(e.country for e in events))}
+        lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
+        problems += _outside_life(events, lives)
         changes, replay_problems = replay(events, orgs)
         problems += replay_problems
         if problems:
@@ -622,15 +765,23 @@ class History:
             for alias in (org.name, *org.aliases):
                 lookup.setdefault(normalize(alias), org.key)
         _set(self, "_org_lookup", lookup)
-        names = CountryIndex(
-            {c.iso3: c for c in (*countries, *(e.country for e in events))}.values()
-        )
+        names = CountryIndex(known.values())
         _set(self, "_names", names)
-        indexes = {key: _OrgIndex(orgs[key], changes[key], self) for key in orgs}
+        indexes = {key: _OrgIndex(orgs[key], changes[key], self, lives) for key in orgs}
         _set(self, "_indexes", indexes)
         _set(self, "_default_index", indexes[default_org])
+        # A state no event of an organisation concerns: its life alone, one run for every org.
+        alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]] = {}
+        for iso3, life in lives.items():
+            days, statuses, causes = _merged((), life)
+            alone[iso3] = (_status_run(days, statuses), causes)
+        _set(self, "_alone", alone)
         exact = names.exact_iso3()
         for index in indexes.values():
+            for iso3, (run, causes) in alone.items():
+                if iso3 not in index.country_statuses:
+                    index.country_statuses[iso3] = run
+                    index.country_causes[iso3] = causes
             # Every spelling as written, straight to its change days and statuses.
             index.by_name = {
                 name: index.country_statuses.get(iso3, _NEVER) for name, iso3 in exact.items()
@@ -685,19 +836,74 @@ class History:
             raise UnknownKeyError("source", key, list(self._source_by_key))
         return found
 
-    def country(self, query: str | Country) -> Country:
-        """Return the state named by ``query`` (a name, former name, alias or ISO code).
+    def country(
+        self,
+        query: str | Country | None = None,
+        *,
+        cow: int | None = None,
+        gw: int | None = None,
+        on: Any = None,
+    ) -> Country:
+        """Return the state named by ``query``, or numbered ``cow=`` or ``gw=``.
+
+        ``query`` is any name, former name or alias, an ISO alpha-2 or alpha-3 code (current
+        or former), a COW or G&W abbreviation (a three-letter string is read as ISO alpha-3
+        first: "AUS" is Australia, "GFR" West Germany). A COW or G&W number names the state
+        that bore it on day ``on``, or the last to bear it.
 
         Raises:
             UnknownCountryError: with the nearest names as suggestions.
             AmbiguousCountryError: when the name belongs to several states.
+            InvalidArgumentError: for no question, or more than one.
 
         """
-        return self._names.find(query)
+        asked = [query is not None, cow is not None, gw is not None]
+        if sum(asked) != 1:
+            raise InvalidArgumentError(
+                "ask for one state: a name or code, cow=NUMBER or gw=NUMBER, such as "
+                "country('Germany') or country(cow=260)"
+            )
+        if query is not None:
+            return self._names.find(query)
+        scheme, number = ("cow", cow) if cow is not None else ("gw", gw)
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise InvalidArgumentError(
+                f"{scheme} must be a whole number, such as 255; got {shown(number)}"
+            )
+        ordinal = None if on is None else to_ordinal(on)
+        return self._names.by_number(scheme, number, ordinal)
 
     def countries(self) -> tuple[Country, ...]:
         """Every state known to this history, sorted by name."""
         return self._names.countries
+
+    def states(self, when: Any, *, system: str = "cow") -> CountrySet:
+        """The states that existed on day ``when`` in ``system``: ``cow``, ``gw`` or ``iso``.
+
+        Raises:
+            InvalidDateError: when ``when`` is not a date.
+            InvalidArgumentError: for another system.
+
+        """
+        from pfp.results import CountrySet  # noqa: PLC0415 - the result type, on first use
+
+        day = to_date(when)
+        if system not in SYSTEMS:
+            raise InvalidArgumentError(
+                f"no state system {shown(system)}; pfp follows cow (Correlates of War), gw "
+                "(Gleditsch-Ward) and iso (ISO 3166)"
+            )
+        scheme = SYSTEMS[system]
+        found = [
+            c
+            for c in self._names.countries
+            if any(k.scheme is scheme for k in c.codes) and c.existed_on(day, system)
+        ]
+        return CountrySet(found, self)
+
+    def state_disputes(self) -> tuple[StateDispute, ...]:
+        """Where the state systems' lists (and ISO) disagree about a state, by state."""
+        return self._state_disputes
 
     def suggest_countries(self, query: str, *, limit: int = 3) -> tuple[Country, ...]:
         """The states whose names are nearest to ``query``, best first.
@@ -807,7 +1013,7 @@ class History:
         else:
             iso3 = self._names.find(country).iso3
             items = index.country_transitions.get(iso3, ())
-            ords = index.country_statuses.get(iso3, _NEVER)[0]
+            ords = index.country_transition_days.get(iso3, [])
         first = 0 if low is None else bisect_left(ords, low)
         if high is None:
             return index.new_transitions(items[first:])
@@ -824,16 +1030,22 @@ class History:
 
         index = self._org(org)
         state = self._names.find(country)
-        changes = index.country_transitions.get(state.iso3, ())
-        if not changes:
-            return Timeline((Period(None, None, Status.NON_MEMBER),), state, index.key, self)
-        first = changes[0].date
-        periods = [] if first.toordinal() == 1 else [Period(None, first, changes[0].before)]
-        for current, following in zip(changes, (*changes[1:], None), strict=True):
-            end = None if following is None else following.date
-            if end is not None and end == current.date:
-                continue  # superseded on its own day
-            periods.append(Period(current.date, end, current.after, current.event))
+        run = index.country_statuses.get(state.iso3, _NEVER)
+        days, statuses = list(run[0]), run[1]
+        causes = index.country_causes.get(state.iso3, ())
+        bounds = [from_ordinal(day) for day in days]
+        periods = (
+            []
+            if days and days[0] == 1
+            else [Period(None, bounds[0] if bounds else None, statuses[0])]
+        )
+        for k, start in enumerate(bounds):
+            end = bounds[k + 1] if k + 1 < len(bounds) else None
+            cause = causes[k]
+            if isinstance(cause, Code):
+                periods.append(Period(start, end, statuses[k + 1], code=cause))
+            else:
+                periods.append(Period(start, end, statuses[k + 1], cause))
         return Timeline(periods, state, index.key, self)
 
     def with_events(self, events: Iterable[Event]) -> Self:

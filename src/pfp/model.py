@@ -23,11 +23,14 @@ import pendulum
 
 from pfp.dates import to_date
 from pfp.display import Displayed
-from pfp.errors import InvalidRecordError, shown
+from pfp.errors import InvalidArgumentError, InvalidRecordError, shown
 
 __all__ = [
     "DEFAULT_ORG",
+    "SYSTEMS",
     "Alternative",
+    "Code",
+    "CodeScheme",
     "Country",
     "Event",
     "EventKind",
@@ -36,6 +39,7 @@ __all__ = [
     "Precision",
     "Rename",
     "Source",
+    "StateDispute",
     "Status",
     "Transition",
 ]
@@ -71,6 +75,37 @@ class Status(enum.StrEnum):
     """Holds observer status (for the CSTO: Serbia's parliament in its Parliamentary Assembly)."""
     SUSPENDED = "suspended"
     """A member whose participation is suspended or frozen, not (yet) withdrawn."""
+    NOT_A_STATE = "not_a_state"
+    """The state did not exist that day in any state system pfp follows (Correlates of War,
+    Gleditsch-Ward, ISO 3166): Czechoslovakia in 1995, the GDR in 2000, Slovakia in 1980."""
+
+
+class CodeScheme(enum.StrEnum):
+    """A scheme of state codes: the values of ``codes.csv``'s ``scheme`` column."""
+
+    ISO2 = "iso2"
+    """ISO 3166-1 alpha-2 (ISO 3166-3 for withdrawn codes)."""
+    ISO3 = "iso3"
+    """ISO 3166-1 alpha-3; its spans are the state's life in the ``iso`` system."""
+    ISO_NUMERIC = "iso_numeric"
+    """ISO 3166-1 numeric, three digits."""
+    COW = "cow"
+    """Correlates of War state number (``ccode``); its spans are the state's membership of
+    the COW state system."""
+    COW_ABB = "cow_abb"
+    """Correlates of War state abbreviation (``stateabb``)."""
+    GW = "gw"
+    """Gleditsch-Ward state number; its spans are the state's membership of the G&W system."""
+    GW_ABB = "gw_abb"
+    """Gleditsch-Ward state abbreviation."""
+
+
+SYSTEMS: dict[str, CodeScheme] = {
+    "cow": CodeScheme.COW,
+    "gw": CodeScheme.GW,
+    "iso": CodeScheme.ISO3,
+}
+"""The state systems pfp follows, and the code scheme whose spans say when a state was in each."""
 
 
 class Precision(enum.StrEnum):
@@ -195,6 +230,7 @@ def optional_date(value: object) -> pendulum.Date | None:
 
 
 _KINDS: dict[str, EventKind] = {kind.value: kind for kind in EventKind}
+_SCHEMES: dict[str, CodeScheme] = {scheme.value: scheme for scheme in CodeScheme}
 
 
 def _records(value: object, kind: type[R], what: str) -> tuple[R, ...]:
@@ -309,6 +345,90 @@ class Rename(Displayed):
     )
 
 
+def _scheme(value: object) -> CodeScheme:
+    found = _SCHEMES.get(value) if isinstance(value, str) else None
+    if found is None:
+        known = ", ".join(scheme.value for scheme in CodeScheme)
+        raise InvalidArgumentError(f"no code scheme {shown(value)}; known: {known}")
+    return found
+
+
+def _system(value: object) -> CodeScheme:
+    found = SYSTEMS.get(value) if isinstance(value, str) else None
+    if found is None:
+        raise InvalidArgumentError(
+            f"no state system {shown(value)}; pfp follows cow (Correlates of War), gw "
+            "(Gleditsch-Ward) and iso (ISO 3166)"
+        )
+    return found
+
+
+@attrs.frozen(order=False)
+class Code(Displayed):
+    """A code a state bore in one scheme, from ``start`` to ``end`` (both inclusive).
+
+    >>> import pfp
+    >>> cow = [c for c in pfp.country("Germany").codes if c.scheme == "cow"]
+    >>> [(c.code, str(c.start), str(c.end)) for c in cow]  # doctest: +NORMALIZE_WHITESPACE
+    [('255', '1816-01-01', '1945-05-08'), ('260', '1955-05-05', '1990-10-02'),
+     ('255', '1990-10-03', 'None')]
+    """
+
+    scheme: CodeScheme = attrs.field(converter=_scheme)
+    code: str = attrs.field(converter=_text, validator=_nonempty_str)
+    start: pendulum.Date | None = attrs.field(converter=optional_date)
+    """The first day (None: since before the records)."""
+    end: pendulum.Date | None = attrs.field(converter=optional_date)
+    """The last day (None: still in use)."""
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidRecordError(
+                f"code {self.code}: its end {self.end} is before its start {self.start}"
+            )
+
+    def covers(self, ordinal: int) -> bool:
+        """Whether the code was in use on the day of ``ordinal``."""
+        start, end = self.start, self.end
+        return (start is None or start.toordinal() <= ordinal) and (
+            end is None or ordinal <= end.toordinal()
+        )
+
+
+def _codes(value: object) -> tuple[Code, ...]:
+    return _records(value, Code, "codes")
+
+
+@attrs.frozen(order=False)
+class StateDispute(Displayed):
+    """A fact about a state on which the state systems' lists (or ISO) disagree.
+
+    ``what`` names the fact (``start``, ``code``, ``in G&W only``, ...); ``cow``, ``gw`` and
+    ``iso`` give each list's reading ('' where it has none).
+
+    >>> import pfp
+    >>> germany = [d for d in pfp.state_disputes() if d.country.name == "Germany"]
+    >>> sorted({d.what for d in germany})
+    ['code', 'spans since 1945']
+    """
+
+    country: Country
+    what: str = attrs.field(converter=_text)
+    cow: str = attrs.field(converter=_text)
+    gw: str = attrs.field(converter=_text)
+    iso: str = attrs.field(converter=_text)
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, repr=False)
+    note: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
+
+    def __repr__(self) -> str:
+        readings = ", ".join(
+            f"{k}={v}" for k, v in (("cow", self.cow), ("gw", self.gw), ("iso", self.iso)) if v
+        )
+        return f"StateDispute({self.country.name}, {self.what}: {readings})"
+
+
 def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
     return tuple(sorted(_records(value, Rename, "renames"), key=lambda r: r.date))
 
@@ -358,6 +478,17 @@ class Country(Displayed):
         default=(), converter=_renames, kw_only=True, repr=False
     )
     """The sourced changes of official name, oldest first."""
+    codes: tuple[Code, ...] = attrs.field(default=(), converter=_codes, kw_only=True, repr=False)
+    """Every code the state bore in each scheme, with the days it bore it (see
+    :meth:`code_at`); their ``cow``, ``gw`` and ``iso3`` spans are its life in each system."""
+    predecessors: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple_of_str, kw_only=True, repr=False
+    )
+    """The keys (``iso3``) of the states it succeeded: Czechia's is ``('CSK',)``."""
+    successors: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple_of_str, kw_only=True, repr=False
+    )
+    """The keys of the states that succeeded it: the Soviet Union's fifteen republics."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -391,6 +522,109 @@ class Country(Displayed):
             if rename.date <= day:
                 current = rename.name
         return current
+
+    def code_at(self, scheme: str, when: object) -> str | None:
+        """The state's code in ``scheme`` on day ``when`` (None when it had none that day).
+
+        >>> import pfp
+        >>> germany = pfp.country("Germany")
+        >>> germany.code_at("cow_abb", "1989-11-09"), germany.code_at("cow_abb", "1990-10-03")
+        ('GFR', 'GMY')
+
+        Raises:
+            InvalidDateError: when ``when`` is not a date.
+            InvalidArgumentError: when ``scheme`` is not a code scheme.
+
+        """
+        wanted = _scheme(scheme)
+        ordinal = to_date(when).toordinal()
+        for code in self.codes:
+            if code.scheme is wanted and code.covers(ordinal):
+                return code.code
+        return None
+
+    def cow_code_at(self, when: object) -> int | None:
+        """The Correlates of War state number on day ``when`` (None outside the COW system).
+
+        >>> import pfp
+        >>> germany = pfp.country("Germany")
+        >>> germany.cow_code_at("1989-11-09"), germany.cow_code_at("1990-10-03")
+        (260, 255)
+        >>> print(germany.cow_code_at("1950-01-01"))  # West Germany entered COW in 1955
+        None
+        """
+        found = self.code_at(CodeScheme.COW, when)
+        return None if found is None else int(found)
+
+    def gw_code_at(self, when: object) -> int | None:
+        """The Gleditsch-Ward state number on day ``when`` (None outside the G&W system).
+
+        >>> import pfp
+        >>> serbia = pfp.country("Serbia")
+        >>> serbia.gw_code_at("2007-01-01"), pfp.country("Yugoslavia").gw_code_at("1999-01-01")
+        (340, 345)
+        """
+        found = self.code_at(CodeScheme.GW, when)
+        return None if found is None else int(found)
+
+    def spans(
+        self, system: str | None = None
+    ) -> tuple[tuple[pendulum.Date, pendulum.Date | None], ...]:
+        """The stretches of days the state existed in ``system``, or in any system (None).
+
+        Systems: ``cow``, ``gw``, ``iso``. Each stretch is a ``(first day, last day)`` pair,
+        the last None while it lasts.
+
+        >>> import pfp
+        >>> pfp.country("Czechoslovakia").spans("cow")[-1]
+        (Date(1945, 5, 10), Date(1992, 12, 31))
+        >>> pfp.country("Slovakia").spans()
+        ((Date(1993, 1, 1), None),)
+
+        Raises:
+            InvalidArgumentError: for a system other than cow, gw and iso.
+
+        """
+        schemes = tuple(SYSTEMS.values()) if system is None else (_system(system),)
+        found = sorted(
+            (code.start.toordinal() if code.start else 1, code.end.toordinal() if code.end else 0)
+            for code in self.codes
+            if code.scheme in schemes
+        )  # an open end as 0, so that sorting needs no None
+        merged: list[list[int]] = []
+        for low, high in found:
+            if merged and (merged[-1][1] == 0 or merged[-1][1] + 1 >= low):
+                last = merged[-1][1]
+                merged[-1][1] = 0 if last == 0 or high == 0 else max(last, high)
+            else:
+                merged.append([low, high])
+        return tuple(
+            (pendulum.Date.fromordinal(low), pendulum.Date.fromordinal(high) if high else None)
+            for low, high in merged
+        )
+
+    def existed_on(self, when: object, system: str | None = None) -> bool:
+        """Whether the state existed on day ``when`` in ``system``, or in any system (None).
+
+        Systems: ``cow``, ``gw``, ``iso``. A state recorded with no codes exists every day.
+
+        >>> import pfp
+        >>> gdr = pfp.country("GDR")
+        >>> gdr.existed_on("1980-01-01"), gdr.existed_on("2000-01-01")
+        (True, False)
+        >>> pfp.country("Germany").existed_on("1950-01-01", "cow")
+        False
+
+        Raises:
+            InvalidDateError: when ``when`` is not a date.
+            InvalidArgumentError: for a system other than cow, gw and iso.
+
+        """
+        ordinal = to_date(when).toordinal()
+        schemes = tuple(SYSTEMS.values()) if system is None else (_system(system),)
+        if not any(code.scheme in SYSTEMS.values() for code in self.codes):
+            return True
+        return any(code.scheme in schemes and code.covers(ordinal) for code in self.codes)
 
 
 @attrs.frozen(order=False)
@@ -435,7 +669,7 @@ class Alternative(Displayed):
     """Another reading of an event's date that some source gives, and why pfp did not choose it.
 
     >>> import pfp
-    >>> malta_left = pfp.timeline("Malta")[2].event
+    >>> malta_left = pfp.timeline("Malta")[3].event
     >>> [(str(a.date), a.precision.value) for a in malta_left.alternatives]
     [('1996-10-01', 'month'), ('1996-10-27', 'day')]
     >>> malta_left.alternatives[1].sources[0].publisher

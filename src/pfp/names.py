@@ -5,8 +5,8 @@ Lookups ignore case, accents, extra spaces and a leading "the":
 >>> import pfp
 >>> pfp.country("czechia") == pfp.country("CZE") == pfp.country("Czech Republic")
 True
->>> pfp.country("Turkiye").name
-'Turkey'
+>>> pfp.country("Turkiye").name, pfp.country("Turkey").name
+('Türkiye', 'Türkiye')
 """
 
 from __future__ import annotations
@@ -66,24 +66,54 @@ class CountryIndex:
     pfp.errors.UnknownCountryError: no state is known as 'Narnya'; did you mean 'Narnia'?
     """
 
-    __slots__ = ("_by_key", "_by_words", "_countries", "_exact", "_folded_names", "_seen")
+    __slots__ = (
+        "_by_key",
+        "_by_words",
+        "_countries",
+        "_exact",
+        "_folded_names",
+        "_numbers",
+        "_seen",
+    )
 
     def __init__(self, countries: Iterable[Country]) -> None:
         self._countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
         by_key: dict[str, set[Country]] = {}
         for country in self._countries:
             keys = {normalize(name) for name in country.names}
-            keys |= {country.iso2.casefold(), country.iso3.casefold()}
+            keys |= {code.casefold() for code in (country.iso2, country.iso3) if code}
             for key in keys:
                 by_key.setdefault(key, set()).add(country)
+        # Then the codes a state bore, in order: former ISO codes, COW and G&W abbreviations
+        # ("GFR" is West Germany's COW abbreviation, but "AUS" stays Australia's ISO code).
+        for schemes in (("iso3", "iso2"), ("cow_abb",), ("gw_abb",)):
+            later: dict[str, set[Country]] = {}
+            for country in self._countries:
+                for code in country.codes:
+                    key = code.code.casefold()
+                    if code.scheme.value in schemes and key not in by_key:
+                        later.setdefault(key, set()).add(country)
+            by_key.update(later)
         self._by_key: dict[str, tuple[Country, ...]] = {
             key: tuple(sorted(found, key=lambda c: c.name)) for key, found in by_key.items()
+        }
+        numbers: dict[tuple[str, int], list[tuple[int, int, Country]]] = {}
+        for country in self._countries:
+            for code in country.codes:
+                if code.scheme.value in ("cow", "gw"):
+                    first = code.start.toordinal() if code.start else 1
+                    last = code.end.toordinal() if code.end else 10**7
+                    numbers.setdefault((code.scheme.value, int(code.code)), []).append(
+                        (first, last, country)
+                    )
+        self._numbers = {
+            key: sorted(uses, key=lambda use: use[:2]) for key, uses in numbers.items()
         }
         # The spellings as written, for a lookup without folding on the common path.
         self._exact: dict[str, Country] = {}
         for country in self._countries:
             for name in (*country.names, country.iso2, country.iso3):
-                if len(self._by_key[normalize(name)]) == 1:
+                if name and len(self._by_key[normalize(name)]) == 1:
                     self._exact[name] = country
         self._folded_names: tuple[str, ...] = tuple(key for key in self._by_key if len(key) > 3)
         # The same names with their words in any order ("Moldova, Republic of").
@@ -151,6 +181,24 @@ class CountryIndex:
                 hint=f"this data's {query.iso3} is {same_code[0].name!r}, not {query.name!r}",
             )
         raise UnknownCountryError(query.name, self.suggest(query.name))
+
+    def by_number(self, scheme: str, number: int, ordinal: int | None = None) -> Country:
+        """The state that bore ``number`` in ``scheme`` (``cow``, ``gw``) on a day, or last.
+
+        Raises:
+            UnknownCountryError: when no state bore it (that day).
+
+        """
+        uses = self._numbers.get((scheme, number), [])
+        if ordinal is not None:
+            uses = [use for use in uses if use[0] <= ordinal <= use[1]]
+        if not uses:
+            when = "" if ordinal is None else " on that day"
+            raise UnknownCountryError(
+                f"{scheme}={number}",
+                hint=f"no state bore {scheme.upper()} code {number}{when}",
+            )
+        return uses[-1][2]
 
     def exact_iso3(self) -> dict[str, str]:
         """Every spelling as written that names one state, mapped to its ISO alpha-3 code.

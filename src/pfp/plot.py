@@ -97,8 +97,8 @@ def _bars(
 ) -> list[Bar]:
     bars: list[Bar] = []
     for period in history.timeline(state, org=org):
-        if period.status is Status.NON_MEMBER:
-            continue
+        if period.status in (Status.NON_MEMBER, Status.NOT_A_STATE):
+            continue  # left blank
         low = first if period.start is None else max(first, period.start)
         high = last if period.last_day is None else min(last, period.last_day)
         if low <= high:

@@ -1,7 +1,7 @@
 """Answering under another reading of a disputed date: a new history with that date swapped in.
 
 >>> import pfp
->>> left = pfp.timeline("Malta")[2].event
+>>> left = pfp.timeline("Malta")[3].event
 >>> seed_day = left.alternatives[1]
 >>> seed_day.date, seed_day.sources[0].key
 (Date(1996, 10, 27), 'seed')

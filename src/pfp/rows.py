@@ -272,7 +272,7 @@ def period_rows(
     >>> import pfp
     >>> rows = period_rows(pfp.timeline("Malta"), pfp.country("Malta"), "PfP")
     >>> [(row["status"], str(row["start"])) for row in rows][:2]
-    [('non_member', 'None'), ('member', '1995-04-26')]
+    [('not_a_state', 'None'), ('non_member', '1964-09-21')]
     """
     return Records(
         (
@@ -283,13 +283,25 @@ def period_rows(
                 "start": period.start,
                 "end": period.end,
                 "last_day": period.last_day,
-                "event": "" if period.event is None else period.event.kind.value,
+                "event": _what_began(period),
                 "sources": source_keys(period.sources),
             }
             for period in periods
         ),
         history=history,
     )
+
+
+def _what_began(period: Period) -> str:
+    """The kind of event that began a period ('' for the first one).
+
+    ``state_began`` and ``state_ended`` stand for a state's own first and last days.
+    """
+    if period.event is not None:
+        return period.event.kind.value
+    if period.code is not None:
+        return "state_ended" if period.status.value == "not_a_state" else "state_began"
+    return ""
 
 
 def pandas() -> Any:

@@ -137,9 +137,9 @@ def period_records(
     >>> from pfp.tables import period_records
     >>> for row in period_records(pfp.timeline("Malta"), "Malta")[:3]:
     ...     print(row["status"], row["start"], row["last_day"], len(row["sources"]) > 0)
-    non_member None 1995-04-25 False
+    not_a_state None 1964-09-20 False
+    non_member 1964-09-21 1995-04-25 True
     member 1995-04-26 1996-10-28 True
-    withdrawn 1996-10-29 2008-03-19 True
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.
@@ -171,7 +171,8 @@ def history_records(
     >>> rows = history_records(orgs=["NATO"])
     >>> sweden = [row for row in rows if row["iso3"] == "SWE"]
     >>> [(row["status"], str(row["start"])) for row in sweden]
-    [('non_member', 'None'), ('invited', '2022-06-29'), ('member', '2024-03-07')]
+    [('not_a_state', 'None'), ('non_member', '1816-01-01'), ('invited', '2022-06-29'),
+     ('member', '2024-03-07')]
 
     Raises:
         UnknownOrganizationError: for an organisation the history does not follow.

@@ -3,8 +3,8 @@
 >>> import pfp
 >>> periods = pfp.timeline("Malta")
 >>> periods.country.name, periods.org, len(periods)
-('Malta', 'PfP', 5)
->>> periods[1]
+('Malta', 'PfP', 6)
+>>> periods[2]
 Period(1995-04-26 .. 1996-10-28, member)
 
 Made on first use: the first query needs neither class.
@@ -21,7 +21,7 @@ import pendulum
 from pfp.dates import from_ordinal, to_date
 from pfp.display import Displayed
 from pfp.errors import InvalidRecordError
-from pfp.model import Country, Event, Source, Status
+from pfp.model import Code, Country, Event, Source, Status
 from pfp.results import Immutable, Tabular
 from pfp.rows import PERIOD_COLUMNS, Records, period_rows
 
@@ -39,7 +39,7 @@ class Period(Displayed):
     period still running. ``event`` is what began the period (None for the first one).
 
     >>> import pfp
-    >>> period = pfp.timeline("Malta")[1]
+    >>> period = pfp.timeline("Malta")[2]
     >>> period
     Period(1995-04-26 .. 1996-10-28, member)
     >>> period.last_day, "1996-10-29" in period
@@ -50,11 +50,20 @@ class Period(Displayed):
     end: pendulum.Date | None
     status: Status
     event: Event | None = attrs.field(default=None, repr=False)
+    code: Code | None = attrs.field(default=None, kw_only=True, repr=False)
+    """For a period begun by the state's own beginning or end (no event): the state-system
+    record of that day (its ``cow``, ``gw`` or ``iso3`` code and their span)."""
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        """The sources of the event that began this period (empty for the first one)."""
-        return self.event.sources if self.event is not None else ()
+        """The sources of what began this period (none for the first).
+
+        Its event's, or for a period begun by the state's own first or last day, the sources
+        of that state-system record.
+        """
+        if self.event is not None:
+            return self.event.sources
+        return self.code.sources if self.code is not None else ()
 
     @property
     def last_day(self) -> pendulum.Date | None:
