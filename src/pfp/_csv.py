@@ -84,7 +84,7 @@ class Reader:
         positions = [expected.index(column) for column in key]
         seen: dict[tuple[str, ...], int] = {}
         keys: dict[tuple[str, ...], int] = {}
-        for number, cells in self._lines(name, expected):
+        for number, cells in self.lines(name, expected):
             where = f"{name}:{number}"
             if len(cells) != width:
                 self.problems.append(
@@ -112,7 +112,7 @@ class Reader:
                 keys[value] = number
             yield where, row
 
-    def _lines(self, name: str, expected: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    def lines(self, name: str, expected: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
         """The line number and cells of each non-blank row after a header equal to ``expected``."""
         import csv  # noqa: PLC0415 - read on first use only, so `import pfp` stays light
         import io  # noqa: PLC0415

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, TypeVar
 
-import attrs
 import pendulum
 
 from pfp._csv import Opener, Reader, Row, split
 from pfp._load_programme import ProgrammeRows, read_programme
 from pfp._schema import COLUMNS, KEYS
 from pfp.dates import parse_data_date
-from pfp.errors import DataProblem, InvalidDateError
+from pfp.errors import DataProblem, InvalidDateError, InvalidRecordError
 from pfp.model import (
     DEFAULT_ORG,
     SYSTEMS,
@@ -303,16 +302,19 @@ def _read_countries(
 ) -> dict[str, Country]:
     renames = _read_renames(reader, sources, alternatives)
     codes = _read_codes(reader, sources)
+    rows = list(_rows(reader, "countries.csv"))
+    successors: dict[str, list[str]] = {}
+    for _, row in rows:
+        for before in split(row["predecessors"]):
+            successors.setdefault(before, []).append(row["iso3"])
+    keys = {row["iso3"] for _, row in rows}
     countries: dict[str, Country] = {}
     alive: dict[tuple[str, str], str] = {}  # (column, code) of a living state -> its row
-    rows: dict[str, str] = {}
-    for where, row in _rows(reader, "countries.csv"):
+    for where, row in rows:
         reader.sources_of(where, row["sources"], sources)
         mine = [code for _, code in codes.get(row["iso3"], ())]
-        if not any(code.end is None for code in mine if code.scheme in SYSTEMS.values()):
-            pass  # a state that no longer exists: its last codes may be reused
-        else:
-            for column in ("iso2", "iso_numeric"):
+        if any(code.end is None for code in mine if code.scheme in SYSTEMS.values()):
+            for column in ("iso2", "iso_numeric"):  # a dissolved state's codes may recur
                 code = row[column]
                 if code and alive.setdefault((column, code), where) != where:
                     reader.problems.append(
@@ -320,6 +322,13 @@ def _read_countries(
                             where, f"{column} {code} is already used by {alive[column, code]}"
                         )
                     )
+        unknown = [key for key in split(row["predecessors"]) if key not in keys]
+        if unknown:
+            reader.problems.append(
+                DataProblem(
+                    where, f"unknown predecessor {unknown[0]!r}; countries.csv lists the codes"
+                )
+            )
         named = [rename for _, rename in renames.get(row["iso3"], ())]
         if named and max(named, key=lambda r: r.date).name != row["name"]:
             last = max(named, key=lambda r: r.date)
@@ -330,40 +339,18 @@ def _read_countries(
                     f"{last.date}); a state's name is its name as of the data",
                 )
             )
-        country = reader.made(where, _country, row, named, mine)
+        after = sorted(successors.get(row["iso3"], ()))
+        country = reader.made(where, _country, row, named, mine, after)
         if country is not None:
             countries[country.iso3] = country
-            rows[country.iso3] = where
-    places = [(iso3, where) for iso3, rows_ in renames.items() for where, _ in rows_]
-    places += [(iso3, where) for iso3, rows_ in codes.items() for where, _ in rows_]
+    places = [(iso3, where) for iso3, found in renames.items() for where, _ in found]
+    places += [(iso3, where) for iso3, found in codes.items() for where, _ in found]
     for iso3, where in places:
         if iso3 not in countries and "countries.csv" not in reader.unreadable:
             reader.problems.append(
                 DataProblem(where, f"unknown country {iso3!r}; countries.csv lists the codes")
             )
-    return _linked(reader, countries, rows)
-
-
-def _linked(
-    reader: Reader, countries: dict[str, Country], rows: Mapping[str, str]
-) -> dict[str, Country]:
-    """The states with their successors: the states that name them as a predecessor."""
-    successors: dict[str, list[str]] = {}
-    for key, country in countries.items():
-        for before in country.predecessors:
-            if before not in countries:
-                reader.problems.append(
-                    DataProblem(
-                        rows[key], f"unknown predecessor {before!r}; countries.csv lists the codes"
-                    )
-                )
-            successors.setdefault(before, []).append(key)
-    return {
-        key: attrs.evolve(country, successors=sorted(successors[key]))
-        if key in successors
-        else country
-        for key, country in countries.items()
-    }
+    return countries
 
 
 _CODE_FORMS = {
@@ -385,53 +372,99 @@ def _well_formed(scheme: str, code: str) -> bool:
 
 
 def _read_codes(reader: Reader, sources: Mapping[str, Source]) -> dict[str, list[tuple[str, Code]]]:
-    """``codes.csv`` by state; a code on two states on one day, or a malformed code, is refused."""
+    """``codes.csv`` by state; a code on two states on one day, or a malformed code, is refused.
+
+    The file is the largest (1,500 rows), so it has a lean reader: rows as tuples, each
+    distinct source cell resolved once, records made from checked fields.
+    """
+    name = "codes.csv"
+    columns = COLUMNS[name]
+    width = len(columns)
     found: dict[str, list[tuple[str, Code]]] = {}
-    held: dict[tuple[str, str], list[tuple[str, str, Code]]] = {}  # (scheme, code) -> uses
-    for where, (country, code) in reader.cited("codes.csv", COLUMNS, KEYS, sources, _code):
-        if not _well_formed(code.scheme.value, code.code):
+    held: dict[tuple[str, str], list[tuple[str, str, int, int]]] = {}  # (scheme, code) -> uses
+    seen: dict[tuple[str, ...], int] = {}
+    keys: dict[tuple[str, str, str, str], int] = {}
+    cited: dict[str, tuple[Source, ...]] = {}
+    for number, cells in reader.lines(name, columns):
+        where = f"{name}:{number}"
+        if len(cells) != width:
             reader.problems.append(
-                DataProblem(where, f"{code.scheme.value} code {code.code!r} is malformed")
+                DataProblem(where, f"{len(cells)} cells, expected {width} ({', '.join(columns)})")
             )
             continue
-        for other_where, other_country, other in held.get((code.scheme.value, code.code), ()):
-            if _overlap(code, other):
+        row = tuple(map(str.strip, cells))
+        if row in seen:
+            reader.problems.append(
+                DataProblem(where, f"repeats row {seen[row]} (an identical row)")
+            )
+            continue
+        seen[row] = number
+        country, scheme, code, start, end, source_cell, note = row
+        key = (country, scheme, code, start)
+        if key in keys:
+            reader.problems.append(
+                DataProblem(where, f"the same country, scheme, code and start as row {keys[key]}")
+            )
+            continue
+        keys[key] = number
+        cited_here = cited.get(source_cell)
+        if cited_here is None:
+            cited_here = cited[source_cell] = reader.sources_of(where, source_cell, sources)
+        made = reader.made(where, _code, scheme, code, start, end, cited_here, note)
+        if made is None:
+            continue
+        low = made.start.toordinal() if made.start else 1
+        high = made.end.toordinal() if made.end else 10**7
+        for other_where, other_country, other_low, other_high in held.get((scheme, code), ()):
+            if max(low, other_low) <= min(high, other_high):
                 whose = "the same state" if other_country == country else other_country
                 reader.problems.append(
                     DataProblem(
-                        where,
-                        f"{code.scheme.value} {code.code} overlaps its use by {whose} "
-                        f"({other_where})",
+                        where, f"{scheme} {code} overlaps its use by {whose} ({other_where})"
                     )
                 )
-        held.setdefault((code.scheme.value, code.code), []).append((where, country, code))
-        found.setdefault(country, []).append((where, code))
+        held.setdefault((scheme, code), []).append((where, country, low, high))
+        found.setdefault(country, []).append((where, made))
     return found
 
 
-def _overlap(one: Code, other: Code) -> bool:
-    low = max(
-        one.start.toordinal() if one.start else 1, other.start.toordinal() if other.start else 1
-    )
-    ends = [c.end.toordinal() for c in (one, other) if c.end is not None]
-    return low <= min(ends) if ends else True
+def _code(  # noqa: PLR0917 - one argument per column, as the row gives them
+    scheme: str,
+    code: str,
+    start: str,
+    end: str,
+    cited: tuple[Source, ...],
+    note: str,
+) -> Code:
+    known = _SCHEMES.get(scheme)
+    if known is None:
+        raise InvalidRecordError(
+            f"no code scheme {scheme!r}; known: {', '.join(s.value for s in CodeScheme)}"
+        )
+    if not _well_formed(scheme, code):
+        raise InvalidRecordError(f"{scheme} code {code!r} is malformed")
+    first = parse_data_date(start)[0] if start else None
+    last = parse_data_date(end)[0] if end else None
+    if first is not None and last is not None and last < first:
+        raise InvalidRecordError(f"code {code}: its end {last} is before its start {first}")
+    return Code.trusted(known, code, first, last, cited, note)
 
 
-def _code(row: Row, cited: tuple[Source, ...]) -> tuple[str, Code]:
-    start = parse_data_date(row["start"])[0] if row["start"] else None
-    end = parse_data_date(row["end"])[0] if row["end"] else None
-    return row["country"], Code(row["scheme"], row["code"], start, end, cited, note=row["note"])
+_SCHEMES = {scheme.value: scheme for scheme in CodeScheme}
 
 
-def _latest(codes: list[Code], scheme: CodeScheme) -> str:
-    """The state's code in ``scheme`` at its last use ('' when it has none)."""
-    used = [code for code in codes if code.scheme is scheme]
-    if not used:
-        return ""
-    return max(used, key=lambda c: (c.end is None, c.end or c.start or pendulum.Date(1, 1, 1))).code
+def _latest(codes: list[Code]) -> dict[CodeScheme, str]:
+    """The state's code in each scheme at its last use."""
+    last: dict[CodeScheme, tuple[int, str]] = {}
+    for code in codes:
+        when = 10**7 if code.end is None else code.end.toordinal()
+        if code.scheme not in last or when >= last[code.scheme][0]:
+            last[code.scheme] = (when, code.code)
+    return {scheme: code for scheme, (_, code) in last.items()}
 
 
-def _country(row: Row, renames: list[Rename], codes: list[Code]) -> Country:
+def _country(row: Row, renames: list[Rename], codes: list[Code], successors: list[str]) -> Country:
+    latest = _latest(codes)
     return Country(
         row["name"],
         row["iso2"],
@@ -439,12 +472,13 @@ def _country(row: Row, renames: list[Rename], codes: list[Code]) -> Country:
         split(row["aliases"]),
         split(row["former_names"]),
         iso_numeric=row["iso_numeric"],
-        cow_code=_latest(codes, CodeScheme.COW),
-        cow_abb=_latest(codes, CodeScheme.COW_ABB),
-        gw_code=_latest(codes, CodeScheme.GW),
+        cow_code=latest.get(CodeScheme.COW, ""),
+        cow_abb=latest.get(CodeScheme.COW_ABB, ""),
+        gw_code=latest.get(CodeScheme.GW, ""),
         renames=renames,
         codes=codes,
         predecessors=split(row["predecessors"]),
+        successors=successors,
     )
 
 

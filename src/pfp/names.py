@@ -78,24 +78,26 @@ class CountryIndex:
 
     def __init__(self, countries: Iterable[Country]) -> None:
         self._countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
-        by_key: dict[str, set[Country]] = {}
+        # Keyed by ISO alpha-3 inside, never by the records: hashing a record hashes its codes.
+        by_key: dict[str, dict[str, Country]] = {}
         for country in self._countries:
             keys = {normalize(name) for name in country.names}
             keys |= {code.casefold() for code in (country.iso2, country.iso3) if code}
             for key in keys:
-                by_key.setdefault(key, set()).add(country)
+                by_key.setdefault(key, {})[country.iso3] = country
         # Then the codes a state bore, in order: former ISO codes, COW and G&W abbreviations
         # ("GFR" is West Germany's COW abbreviation, but "AUS" stays Australia's ISO code).
         for schemes in (("iso3", "iso2"), ("cow_abb",), ("gw_abb",)):
-            later: dict[str, set[Country]] = {}
+            later: dict[str, dict[str, Country]] = {}
             for country in self._countries:
                 for code in country.codes:
                     key = code.code.casefold()
                     if code.scheme.value in schemes and key not in by_key:
-                        later.setdefault(key, set()).add(country)
+                        later.setdefault(key, {})[country.iso3] = country
             by_key.update(later)
         self._by_key: dict[str, tuple[Country, ...]] = {
-            key: tuple(sorted(found, key=lambda c: c.name)) for key, found in by_key.items()
+            key: tuple(sorted(found.values(), key=lambda c: c.name))
+            for key, found in by_key.items()
         }
         numbers: dict[tuple[str, int], list[tuple[int, int, Country]]] = {}
         for country in self._countries:
@@ -117,11 +119,12 @@ class CountryIndex:
                     self._exact[name] = country
         self._folded_names: tuple[str, ...] = tuple(key for key in self._by_key if len(key) > 3)
         # The same names with their words in any order ("Moldova, Republic of").
-        by_words: dict[str, set[Country]] = {}
+        by_words: dict[str, dict[str, Country]] = {}
         for key, found in self._by_key.items():
-            by_words.setdefault(_word_key(key), set()).update(found)
+            by_words.setdefault(_word_key(key), {}).update((c.iso3, c) for c in found)
         self._by_words: dict[str, tuple[Country, ...]] = {
-            key: tuple(sorted(found, key=lambda c: c.name)) for key, found in by_words.items()
+            key: tuple(sorted(found.values(), key=lambda c: c.name))
+            for key, found in by_words.items()
         }
         # Other spellings already resolved ("sweden", "the Netherlands"): folding costs ~1 µs.
         self._seen: dict[str, Country] = {}
