@@ -31,17 +31,18 @@ def _regenerate_module() -> ModuleType:
 _snapshot = _regenerate_module()
 
 
-def test_snapshot_matches_engine() -> None:
-    """Every organisation's roster changes and every state's timeline equal the committed file."""
-    path: Path = _snapshot.SNAPSHOT
+@pytest.mark.parametrize("which", ["rosters.txt", "states.txt"])
+def test_snapshot_matches_engine(which: str) -> None:
+    """The roster changes, timelines and state codes equal the committed files."""
+    path, make = next((p, m) for p, m in _snapshot.TARGETS if p.name == which)
     committed = path.read_text(encoding="utf-8") if path.exists() else ""
-    current: str = _snapshot.render()
+    current: str = make()
     if committed != current:
-        lines = _snapshot.diff(committed, current).splitlines()
+        lines = _snapshot.diff(committed, current, which).splitlines()
         shown = "\n".join(lines[:_MAX_DIFF_LINES])
         more = len(lines) - _MAX_DIFF_LINES
         pytest.fail(
-            "the engine's answers differ from tests/snapshots/rosters.txt "
+            f"the engine's answers differ from tests/snapshots/{which} "
             "(- committed, + engine now):\n\n"
             f"{shown}\n{f'... and {more} more diff lines' if more > 0 else ''}\n"
             f"If these changes are intended, run `{_snapshot.COMMAND}` and commit the file.",
@@ -78,8 +79,12 @@ def test_regenerate_check_mode_reports_stale(
     """``--check`` returns 1 for a stale snapshot and 0 for a current one, writing nothing."""
     stale = tmp_path / "rosters.txt"
     stale.write_text("stale\n", encoding="utf-8")
-    monkeypatch.setattr(_snapshot, "SNAPSHOT", stale)
+    states = tmp_path / "states.txt"
+    monkeypatch.setattr(
+        _snapshot, "TARGETS", ((stale, _snapshot.render), (states, _snapshot.render_states))
+    )
     assert _snapshot.main(["--check"]) == 1
     assert stale.read_text(encoding="utf-8") == "stale\n"
+    assert not states.exists()
     assert _snapshot.main([]) == 0
     assert _snapshot.main(["--check"]) == 0

@@ -27,6 +27,7 @@ from pfp.dates import date_range, to_date, year_range
 from pfp.display import html_table
 from pfp.errors import InvalidArgumentError, InvalidDateError, shown
 from pfp.model import Country, Status, Transition
+from pfp.panels import state_day_panel, state_year_panel
 from pfp.results import Roster
 from pfp.rows import (
     COUNTRY_COLUMNS,
@@ -204,8 +205,10 @@ def _parse_reference(reference: object) -> tuple[int, int]:
 
 
 def _states(history: History, countries: object) -> tuple[Country, ...]:
+    """The states a panel covers: ``countries``, or the states of the history's events."""
     if countries is None:
-        return history.countries()
+        events = {event.country.iso3 for event in history.events()}
+        return tuple(c for c in history.countries() if c.iso3 in events)
     if isinstance(countries, (str, Country)):  # one state, not its letters
         countries = (countries,)
     if isinstance(countries, (bytes, bytearray)) or not isinstance(countries, Iterable):
@@ -357,6 +360,8 @@ def country_year_panel(
     end_year: int,
     *,
     org: str | None = None,
+    orgs: Iterable[str] | None = None,
+    system: str = "pfp",
     reference: str = "12-31",
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
@@ -367,10 +372,38 @@ def country_year_panel(
     ``df.attrs`` holds ``data_version``, ``data_as_of``, ``org`` and either ``reference``
     or ``share``.
 
+    With ``system="cow"``, ``"gw"`` or ``"iso"`` (or ``orgs=``) it is a panel over a whole
+    state system instead (:func:`pfp.panels.state_year_panel`): one row per state-year of the
+    system, that year's COW, G&W and ISO codes as columns, and a ``<key>_status`` column per
+    organisation of ``orgs`` (``org`` alone gives one). ``system="pfp"`` (the default) covers
+    the states of the events.
+
+    >>> import pfp
+    >>> panel = pfp.tables.country_year_panel(1949, 2016, system="cow", orgs=["NATO", "PfP"])
+    >>> germany = panel[(panel["iso3"] == "DEU") & panel["year"].isin([1960, 1991])]
+    >>> germany[["year", "cow_code", "nato_status", "pfp_status"]].values.tolist()
+    [[1991, 255, 'member', 'nato_member'], [1960, 260, 'member', 'nato_member']]
+
     Raises:
         ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
+        InvalidArgumentError: for ``share=True`` or ``countries`` with a state system.
 
     """
+    if system != "pfp" or orgs is not None:
+        if share or countries is not None:
+            raise InvalidArgumentError(
+                "a panel over a state system covers all its states on a reference day: "
+                "pass share=False and no countries (filter the frame instead)"
+            )
+        chosen = orgs if orgs is not None else None if org is None else [org]
+        return state_year_panel(
+            start_year,
+            end_year,
+            system="pfp" if system == "pfp" else system,
+            orgs=chosen,
+            reference=reference,
+            history=history,
+        )
     pandas()
     found = _history(history)
     rows = country_year_records(
@@ -397,6 +430,8 @@ def country_day_panel(
     end: Any,
     *,
     org: str | None = None,
+    orgs: Iterable[str] | None = None,
+    system: str = "pfp",
     countries: Iterable[str | Country] | None = None,
     history: History | None = None,
 ) -> pd.DataFrame:
@@ -410,7 +445,17 @@ def country_day_panel(
         InvalidRangeError: when ``end`` is before ``start``.
         InvalidDateError: when a bound is not a date.
 
+    With ``system="cow"``, ``"gw"`` or ``"iso"`` (or ``orgs=``) it covers every state of the
+    system on each day it existed in it, with its codes (:func:`pfp.panels.state_day_panel`).
+
     """
+    if system != "pfp" or orgs is not None:
+        if countries is not None:
+            raise InvalidArgumentError(
+                "a panel over a state system covers all its states: filter the frame instead"
+            )
+        chosen = orgs if orgs is not None else None if org is None else [org]
+        return state_day_panel(start, end, system=system, orgs=chosen, history=history)
     pd = pandas()
     first, last = date_range(start, end)
     if first is None or last is None:

@@ -1,4 +1,8 @@
-"""Write ``tests/snapshots/rosters.txt``: every organisation's roster on each day it changed.
+"""Write ``tests/snapshots/rosters.txt`` and ``states.txt``: rosters, timelines, state codes.
+
+``rosters.txt`` holds every organisation's roster on each day it changed and every state's
+periods where an event concerns it; ``states.txt`` every state's days in each state system and
+every code it bore, with the days it bore it.
 
 The snapshot is committed; ``tests/test_snapshot.py`` fails with a diff whenever the
 engine's answers differ from it, so a change to the data or the engine shows up in review
@@ -21,7 +25,9 @@ from pathlib import Path
 import pfp
 
 SNAPSHOT = Path(__file__).with_name("rosters.txt")
-"""The committed snapshot this script writes."""
+"""The committed roster snapshot this script writes."""
+STATES = Path(__file__).with_name("states.txt")
+"""The committed snapshot of the state system this script writes."""
 
 COMMAND = "python tests/snapshots/regenerate.py"
 """The one command that regenerates the snapshot, as the header and the docs name it."""
@@ -60,8 +66,8 @@ def _timeline_lines(country: pfp.Country, orgs: tuple[pfp.Organization, ...]) ->
     lines = []
     for org in orgs:
         periods = pfp.timeline(country, org=org.key)
-        if len(periods) == 1 and periods[0].status is pfp.Status.NON_MEMBER:
-            continue
+        if all(period.event is None for period in periods):
+            continue  # no event concerns it here: its life alone (see states.txt)
         for period in periods:
             cause = ""
             if period.event is not None:
@@ -101,30 +107,64 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
-def diff(committed: str, current: str) -> str:
+def render_states() -> str:
+    """The state-system snapshot: each state's spans in each system and every code it bore."""
+    out = [
+        "# pfp state-system snapshot (generated; do not edit by hand).",
+        f"# Regenerate from the repository root with: {COMMAND}",
+        f"# data_version {pfp.DATA_VERSION}",
+        "#",
+        "# Per state (by key): its name, successors and predecessors, its days in each state",
+        "# system (first .. last, '...' while it lasts), then every code it bore:",
+        "#   scheme code first .. last.",
+    ]
+    for country in sorted(pfp.countries(), key=lambda c: c.iso3):
+        links = ""
+        if country.predecessors:
+            links += f" <- {' '.join(country.predecessors)}"
+        if country.successors:
+            links += f" -> {' '.join(country.successors)}"
+        out += ["", f"{country.iso3} {country.name}{links}"]
+        for system in ("cow", "gw", "iso"):
+            spans = ", ".join(f"{_day(a)} .. {_day(b)}" for a, b in country.spans(system))
+            out.append(f"  {system:<4} {spans or '-'}")
+        for code in sorted(country.codes, key=lambda c: (c.scheme.value, _day(c.start))):
+            out.append(
+                f"    {code.scheme.value:<12}{code.code:<5} {_day(code.start)} .. {_day(code.end)}"
+            )
+    return "\n".join(out) + "\n"
+
+
+TARGETS = ((SNAPSHOT, render), (STATES, render_states))
+"""Each committed snapshot and the function that renders it."""
+
+
+def diff(committed: str, current: str, name: str = "rosters.txt") -> str:
     """A unified diff from the committed snapshot to the engine's current answers."""
     return "".join(
         difflib.unified_diff(
             committed.splitlines(keepends=True),
             current.splitlines(keepends=True),
-            fromfile="tests/snapshots/rosters.txt (committed)",
-            tofile="tests/snapshots/rosters.txt (engine now)",
+            fromfile=f"tests/snapshots/{name} (committed)",
+            tofile=f"tests/snapshots/{name} (engine now)",
         )
     )
 
 
 def main(argv: list[str]) -> int:
-    """Write the snapshot, or with ``--check`` print the diff and return 1 when it is stale."""
-    current = render()
-    if "--check" in argv:
-        committed = SNAPSHOT.read_text(encoding="utf-8") if SNAPSHOT.exists() else ""
-        if committed == current:
-            return 0
-        sys.stdout.write(diff(committed, current))
-        return 1
-    SNAPSHOT.write_text(current, encoding="utf-8")
-    print(f"wrote {SNAPSHOT} ({current.count(chr(10))} lines)")
-    return 0
+    """Write the snapshots, or with ``--check`` print the diffs and return 1 when stale."""
+    stale = 0
+    for path, make in TARGETS:
+        current = make()
+        if "--check" in argv:
+            committed = path.read_text(encoding="utf-8") if path.exists() else ""
+            if committed != current:
+                sys.stdout.write(diff(committed, current, path.name))
+                stale = 1
+            continue
+        path.write_text(current, encoding="utf-8")
+        print(f"wrote {path} ({current.count(chr(10))} lines)")
+    return stale
 
 
 if __name__ == "__main__":
