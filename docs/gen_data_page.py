@@ -93,10 +93,9 @@ SEED_AFFILIATIONS: dict[str, tuple[str, ...]] = {
 
 
 def _as_of() -> pendulum.Date:
-    """``pfp.DATA_AS_OF``, typed."""
-    day = pfp.DATA_AS_OF
-    assert isinstance(day, pendulum.Date)
-    return day
+    """The latest review day of the organisations: the page's counts are as of it."""
+    days = [org.as_of for org in pfp.organizations() if org.as_of is not None]
+    return max(days)
 
 
 def _org_rank(key: str) -> str:
@@ -190,16 +189,19 @@ def _overview() -> list[str]:
         f"{_count(len(pfp.sources()), 'source')}; {_count(len(disputed), 'event')} "
         "carry another reading of their date (see [Disputed dates](#disputed-dates)).",
         "",
-        f"| Organisation | Key | Followed from | Events | States | Members on {_fmt(_as_of())} |",
-        "|---|---|---|---:|---:|---:|",
+        f"| Organisation | Key | Followed from | Reviewed to | Events | States "
+        f"| Members on {_fmt(_as_of())} | suspended |",
+        "|---|---|---|---|---:|---:|---:|---:|",
     ]
     for org in pfp.organizations():
         own = [e for e in events if e.org == org.key]
         states = {e.country.iso3 for e in own}
-        members = len(pfp.members_at(_as_of(), org=org.key))
+        roster = pfp.members_at(_as_of(), org=org.key)
+        reviewed = _fmt(org.as_of) if org.as_of is not None else "its whole life"
+        suspended = ", ".join(c.name for c in roster.suspended) or "-"
         lines.append(
-            f"| {org.name} | `{org.key}` | {_fmt(org.founded)} | {len(own)} | {len(states)} "
-            f"| {members} |"
+            f"| {org.name} | `{org.key}` | {_fmt(org.founded)} | {reviewed} | {len(own)} "
+            f"| {len(states)} | {len(roster)} | {suspended} |"
         )
     signed = {e.country.iso3 for e in _events(PROGRAMME, "signature")}
     graduates = _graduates(PROGRAMME, _as_of())

@@ -19,6 +19,7 @@ CITING = (
     "cooperation_areas.csv",
     "codes.csv",
     "state_disputes.csv",
+    "reviews.csv",
 )
 """Every data file whose rows cite sources."""
 
@@ -102,9 +103,19 @@ def test_disputes_name_their_sources_and_reasons() -> None:
 
 
 def test_data_version_and_as_of() -> None:
-    """The dataset says which version it is and the last day it is known complete."""
+    """The dataset says which version it is and, per organisation, the day it is complete to.
+
+    DATA_AS_OF is the earliest of the organisations' review days; no event is dated after its
+    organisation's.
+    """
     assert pfp.DATA_VERSION
-    assert max(e.date for e in pfp.events()) <= pfp.DATA_AS_OF
+    reviewed = {org.key: org.as_of for org in pfp.organizations()}
+    assert all(day is not None for day in reviewed.values())
+    assert min(day for day in reviewed.values() if day is not None) == pfp.DATA_AS_OF
+    for event in pfp.events():
+        day = reviewed[event.org]
+        assert day is not None and event.date <= day
+    assert all(org.reviewed_by for org in pfp.organizations())
 
 
 def test_every_row_of_every_file_becomes_a_record() -> None:

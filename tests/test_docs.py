@@ -36,9 +36,9 @@ _data_page = _load(DOCS / "gen_data_page.py", "_pfp_gen_data_page")
 
 
 def _as_of() -> pendulum.Date:
-    day = pfp.DATA_AS_OF
-    assert isinstance(day, pendulum.Date)
-    return day
+    """The latest review day of the organisations: the counts the prose gives are as of it."""
+    days = [org.as_of for org in pfp.organizations() if org.as_of is not None]
+    return max(days)
 
 
 def _signatories() -> int:

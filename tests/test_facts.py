@@ -246,6 +246,10 @@ def test_fifteen_former_partners_joined_nato() -> None:
 
 
 def test_after_data_as_of_the_last_known_state_holds() -> None:
-    """After DATA_AS_OF nothing is known to change: the roster stays as it was."""
+    """After an organisation's review day nothing is known to change: the roster stays."""
     later = pendulum.date(2100, 1, 1)
-    assert pfp.members_at(later).iso3 == pfp.members_at(pfp.DATA_AS_OF).iso3
+    for org in pfp.organizations():
+        assert org.as_of is not None
+        assert (
+            pfp.members_at(later, org=org.key).iso3 == pfp.members_at(org.as_of, org=org.key).iso3
+        )

@@ -21,8 +21,15 @@ def _folder(tmp_path: Path, changes: dict[str, str], *, as_of: str = "2030-12-31
     """A copy of the bundled folder with ``changes`` (file name -> text), complete to ``as_of``."""
     folder = tmp_path / "data"
     shutil.copytree(str(BUNDLED), folder)
-    toml = _bundled("dataset.toml").replace('data_as_of = "2024-03-08"', f'data_as_of = "{as_of}"')
+    toml = _bundled("dataset.toml").replace(
+        f'data_as_of = "{pfp.DATA_AS_OF}"', f'data_as_of = "{as_of}"'
+    )
     (folder / "dataset.toml").write_text(toml, encoding="utf-8")
+    reviews = _bundled("reviews.csv").splitlines(keepends=True)
+    moved = [reviews[0]] + [
+        line.split(",", 2)[0] + f",{as_of}," + line.split(",", 2)[2] for line in reviews[1:]
+    ]
+    (folder / "reviews.csv").write_text("".join(moved), encoding="utf-8")
     for name, text in changes.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder

@@ -18,10 +18,11 @@ from pfp import Status
         ("Georgia", "1999-04-21", Status.WITHDRAWN),
         ("Uzbekistan", "1999-04-21", Status.WITHDRAWN),
         ("Uzbekistan", "2006-06-23", Status.MEMBER),  # asiaplus-2006-06-26: Minsk decision
-        ("Uzbekistan", "2012-06-28", Status.SUSPENDED),  # tass-2012-06-28
+        ("Uzbekistan", "2012-06-28", Status.MEMBER),  # its note; the Council's act came later
+        ("Uzbekistan", "2012-12-19", Status.WITHDRAWN),  # tass-2012-12-19: the Council's act
         ("Serbia", "2013-04-01", Status.OBSERVER),  # tass-2022-12-04: observer since 2013
         ("Armenia", "2024-02-21", Status.MEMBER),
-        ("Armenia", "2024-02-22", Status.SUSPENDED),  # rt-2024-02-22: participation frozen
+        ("Armenia", "2024-02-22", Status.SUSPENDED),  # rt-2024-02-22: frozen, still a member
         ("Russia", "2024-03-07", Status.MEMBER),
     ],
 )

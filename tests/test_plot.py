@@ -15,7 +15,16 @@ import pfp
 import pfp.plot
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
-AS_OF = datetime.date.fromisoformat(str(pfp.DATA_AS_OF))
+
+
+def _as_of(org: str) -> datetime.date:
+    """The last day an organisation's history was reviewed to: a picture's default end."""
+    day = pfp.organization(org).as_of
+    assert day is not None
+    return datetime.date.fromisoformat(str(day))
+
+
+AS_OF = _as_of("PfP")
 
 
 @pytest.fixture
@@ -119,7 +128,7 @@ def test_timeline_of_nato(mpl: Any) -> None:
     """For NATO the rows are its members, the founders first."""
     ax = pfp.plot.timeline(org="NATO")
     labels = [label.get_text() for label in ax.get_yticklabels()]
-    assert len(labels) == len(pfp.members_at(pfp.DATA_AS_OF, org="NATO"))
+    assert len(labels) == len(pfp.members_at(_as_of("NATO"), org="NATO"))
     assert labels[0] == "Belgium"
     assert labels[-1] == "Sweden"
 
@@ -141,7 +150,8 @@ def test_membership_count_steps_through_every_change(mpl: Any) -> None:
         xs, ys = line.get_xdata(), line.get_ydata()
         days = [day_of(mpl, x) for x in xs]
         assert days[0] == first
-        assert days[-1] == AS_OF + datetime.timedelta(days=1)
+        latest = max(_as_of("PfP"), _as_of("NATO"))  # the latest review of the two drawn
+        assert days[-1] == latest + datetime.timedelta(days=1)
         for day, count in zip(days[:-1], ys[:-1], strict=True):
             assert count == len(pfp.members_at(day, org=org))
         changes = {t.date for t in pfp.transitions(first, None, org=org)} - {first}

@@ -552,8 +552,11 @@ def disputes() -> tuple[Dispute, ...]:
     Dispute(Kazakhstan, PfP signature, 1994-05-27; also 1995 (year))
     Dispute(Russia, PfP signature, 1994-06-22; also 1995-05 (month))
     Dispute(Malta, PfP withdrawal, 1996-10-29; also 1996-10 (month), 1996-10-27)
+    Dispute(Serbia and Montenegro, PfP application, 2003-06-19; also 2003-06-16)
     Dispute(Kosovo, PfP application, 2012-07-11; also 2012-07 (month))
+    Dispute(Russia, PfP suspension, 2014-04-01; also 2014-04-08)
     Dispute(North Macedonia, rename, 2019-02-15; also 2019-02-12)
+    Dispute(Belarus, PfP suspension, 2021-11-19; also 2021-05-31, 2021-11-23)
 
     """
     from pfp.readings import disputes  # noqa: PLC0415 - made on first use

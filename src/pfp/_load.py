@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, TypeVar
 
+import attrs
 import pendulum
 
 from pfp._csv import Opener, Reader, Row, split
@@ -94,7 +95,7 @@ def read_folder(open_bytes: Opener) -> Folder:
     programme = read_programme(reader, sources)
     metadata = _read_metadata(reader, organizations)
     if metadata is not None:
-        _check_complete(reader, metadata, events)
+        _check_complete(reader, metadata, events, organizations)
     problems = tuple(dict.fromkeys(reader.problems))  # one report of each problem
     dataset = Dataset(
         sources=tuple(sorted(sources.values(), key=lambda s: s.key)),
@@ -177,24 +178,38 @@ def _read_metadata(reader: Reader, organizations: Mapping[str, Organization]) ->
     return Metadata(version, day, default_org)
 
 
-def _check_complete(reader: Reader, metadata: Metadata, events: list[tuple[str, Event]]) -> None:
-    """Every event is on or before ``data_as_of``: the day the data is known complete to."""
-    late = [(where, event) for where, event in events if event.date > metadata.as_of]
-    for where, event in late:
-        reader.problems.append(
-            DataProblem(
-                where,
-                f"dated {event.date}, after data_as_of {metadata.as_of} in dataset.toml; the "
-                "data is complete only to that day (move data_as_of on, or the event back)",
+def _check_complete(
+    reader: Reader,
+    metadata: Metadata,
+    events: list[tuple[str, Event]],
+    organizations: Mapping[str, Organization],
+) -> None:
+    """Every event is on or before its organisation's review day (``data_as_of`` when it has
+    none), and ``data_as_of`` is the earliest review day of the organisations.
+    """
+    for where, event in events:
+        org = organizations.get(event.org)
+        limit = org.as_of if org is not None and org.as_of is not None else metadata.as_of
+        if event.date > limit:
+            named = (
+                f"{event.org}'s review day in reviews.csv"
+                if limit != metadata.as_of
+                else ("data_as_of in dataset.toml")
             )
-        )
-    if late:
-        where, last = max(late, key=lambda pair: pair[1].date)
+            reader.problems.append(
+                DataProblem(
+                    where,
+                    f"dated {event.date}, after {named} ({limit}); the data is complete only "
+                    "to that day (move the review day on, or the event back)",
+                )
+            )
+    reviewed = [org.as_of for org in organizations.values() if org.as_of is not None]
+    if reviewed and min(reviewed) != metadata.as_of:
         reader.problems.append(
             DataProblem(
                 "dataset.toml",
-                f"data_as_of {metadata.as_of} is before the last event, dated {last.date} "
-                f"({where})",
+                f"data_as_of {metadata.as_of} is not the earliest review day in reviews.csv "
+                f"({min(reviewed)}); the data is complete to that day for every organisation",
             )
         )
 
@@ -510,7 +525,20 @@ def _state_dispute(country: Country, row: Row, cited: tuple[Source, ...]) -> Sta
 
 
 def _read_organizations(reader: Reader, sources: Mapping[str, Source]) -> dict[str, Organization]:
+    reviews = {
+        review[0]: (where, review)
+        for where, review in reader.cited("reviews.csv", COLUMNS, KEYS, sources, _review)
+    }
     found = dict(reader.cited("organizations.csv", COLUMNS, KEYS, sources, _organization))
+    for where, org in list(found.items()):
+        if org.key in reviews:
+            _, (_, as_of, cited) = reviews.pop(org.key)
+            found[where] = attrs.evolve(org, as_of=as_of, reviewed_by=cited)
+    for key, (where, _) in reviews.items():
+        if "organizations.csv" not in reader.unreadable:
+            reader.problems.append(
+                DataProblem(where, f"unknown organisation {key!r}; organizations.csv lists them")
+            )
     organizations = {org.key: org for org in found.values()}
     for where, org in found.items():
         if org.graduates_to and org.graduates_to not in organizations:
@@ -522,6 +550,10 @@ def _read_organizations(reader: Reader, sources: Mapping[str, Source]) -> dict[s
                 )
             )
     return organizations
+
+
+def _review(row: Row, cited: tuple[Source, ...]) -> tuple[str, pendulum.Date, tuple[Source, ...]]:
+    return row["org"], parse_data_date(row["as_of"])[0], cited
 
 
 def _organization(row: Row, cited: tuple[Source, ...]) -> Organization:

@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "sources",
     ),
     "events.csv": ("date", "org", "country", "kind", "sources", "note"),
+    "reviews.csv": ("org", "as_of", "sources", "note"),
     "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
     "milestones.csv": ("start", "end", "name", "kind", "place", "sources", "note"),
     "figures.csv": (
@@ -60,6 +61,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "state_disputes.csv": ("country", "what"),
     "renames.csv": ("country", "date"),
     "organizations.csv": ("key",),
+    "reviews.csv": ("org",),
     "events.csv": ("date", "org", "country", "kind"),
     "alternatives.csv": ("org", "country", "kind", "date", "alt_date"),
     "milestones.csv": ("start", "name"),

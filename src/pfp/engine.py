@@ -137,6 +137,9 @@ def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
     return array("i", ords), statuses, directory, base, shift, buckets
 
 
+_ON_ROSTER = frozenset({Status.MEMBER, Status.SUSPENDED})
+"""The statuses that count a state among an organisation's members."""
+
 _NEVER: StatusRun = ((), (Status.NON_MEMBER,))
 """The change days and statuses of a state no event concerns and whose life is not recorded."""
 
@@ -297,7 +300,7 @@ class _OrgIndex:
             self.country_causes[iso3] = causes
             self.country_transitions[iso3] = changed
             self.country_transition_days[iso3] = list(map(_day, items))
-            if Status.MEMBER in statuses:
+            if not _ON_ROSTER.isdisjoint(statuses):
                 members[iso3] = (changed[0].country, days, statuses)
 
         self.change_ords: Days = []
@@ -332,7 +335,8 @@ class _OrgIndex:
         """Record which states flip on each day the roster changes, and periodic checkpoints.
 
         A state is on the roster while its run (``members``: its change days and statuses)
-        says ``member``: it leaves by an event or when it ceases to exist. The organisation's
+        says ``member`` or ``suspended`` (a suspension is not an exit): it leaves by an event
+        or when it ceases to exist. The organisation's
         states are numbered in name order and a roster is a row of one byte per state (1:
         member), so that ``itertools.compress`` turns a row into the sorted members in C. A
         checkpoint (a row) every _CHECKPOINT_EVERY change points: memory grows as events plus
@@ -344,7 +348,7 @@ class _OrgIndex:
         self._ranked_iso3: tuple[str, ...] = tuple(c.iso3 for c in ranked)
         number = {iso3: n for n, iso3 in enumerate(self._ranked_iso3)}
         flips = sorted(
-            (day, number[iso3], statuses[k + 1] is Status.MEMBER)
+            (day, number[iso3], statuses[k + 1] in _ON_ROSTER)
             for iso3, (_, days, statuses) in members.items()
             for k, day in enumerate(days)
         )

@@ -74,7 +74,8 @@ class Status(enum.StrEnum):
     OBSERVER = "observer"
     """Holds observer status (for the CSTO: Serbia's parliament in its Parliamentary Assembly)."""
     SUSPENDED = "suspended"
-    """A member whose participation is suspended or frozen, not (yet) withdrawn."""
+    """A member whose participation (or the organisation's cooperation with it) is suspended
+    or frozen, not withdrawn: still a member, on the roster, and in ``Roster.suspended``."""
     NOT_A_STATE = "not_a_state"
     """The state did not exist that day in any state system pfp follows (Correlates of War,
     Gleditsch-Ward, ISO 3166): Czechoslovakia in 1995, the GDR in 2000, Slovakia in 1980."""
@@ -138,7 +139,10 @@ class EventKind(enum.StrEnum):
     RESOLUTION = "resolution"
     """A national decision in favour of joining that changes nothing in the organisation."""
     SUSPENSION = "suspension"
-    """A member suspended or froze its participation."""
+    """A member suspended or froze its participation, or the organisation its cooperation
+    with the member: it stays a member, suspended."""
+    RESUMPTION = "resumption"
+    """A suspended member takes part again."""
     OBSERVER = "observer"
     """Granted observer status."""
 
@@ -672,6 +676,16 @@ class Organization(Displayed):
     graduation_status: Status | None = attrs.field(
         default=None, kw_only=True, repr=False, converter=_optional_status
     )
+    as_of: pendulum.Date | None = attrs.field(
+        default=None, kw_only=True, repr=False, converter=optional_date
+    )
+    """The last day its history was reviewed to (``reviews.csv``); later days carry the last
+    known standing forward. None: not stated (an organisation that no longer exists is
+    reviewed over its whole life)."""
+    reviewed_by: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, repr=False, converter=to_sources
+    )
+    """The sources of that review."""
     """The status a participant takes here when it joins ``graduates_to`` (the PfP:
     ``nato_member``); required when ``graduates_to`` is set, None otherwise."""
 

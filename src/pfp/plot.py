@@ -20,7 +20,7 @@ import pendulum
 from pfp._bundled import or_bundled
 from pfp.dates import date_range
 from pfp.errors import InvalidArgumentError, shown
-from pfp.model import Country, Status
+from pfp.model import Country, Organization, Status
 from pfp.words import organization_keys
 
 if TYPE_CHECKING:
@@ -74,15 +74,25 @@ def _after(mdates: Any, day: datetime.date) -> float:
 
 
 def _range(
-    history: History, start: Any, end: Any, default_start: pendulum.Date
+    history: History,
+    start: Any,
+    end: Any,
+    default_start: pendulum.Date,
+    organizations: Iterable[Organization],
 ) -> tuple[pendulum.Date, pendulum.Date]:
-    """The first and last days drawn: the defaults are the founding and the data's as-of day."""
+    """The first and last days drawn: by default from the founding to the latest review day.
+
+    The review day of the organisations drawn (``Organization.as_of``), else the data's
+    as-of day, else the last event.
+    """
+    last_known = end
     if end is None:
+        reviewed = [org.as_of for org in organizations if org.as_of is not None]
         days = [event.date for event in history.events()]
-        last_known = history.as_of or (max(days) if days else default_start)
-    first, last = date_range(
-        default_start if start is None else start, last_known if end is None else end
-    )
+        last_known = (
+            max(reviewed) if reviewed else history.as_of or max(days, default=default_start)
+        )
+    first, last = date_range(default_start if start is None else start, last_known)
     if first is None or last is None:  # pragma: no cover - both bounds are given
         raise InvalidArgumentError("a picture needs a first and a last day")
     return first, last
@@ -138,7 +148,7 @@ def timeline(
     plt, mdates, patches = _matplotlib()
     found = or_bundled(history)
     organization = found.organization(found.default_org if org is None else org)
-    first, last = _range(found, start, end, organization.founded)
+    first, last = _range(found, start, end, organization.founded, [organization])
     if countries is None:
         changed = found.transitions(organization.founded, None, org=organization.key)
         states = {t.country.iso3: t.country for t in changed}.values()
@@ -243,7 +253,7 @@ def membership_count(
     founded = min(o.founded for o in organizations) if organizations else None
     if founded is None:
         raise InvalidArgumentError("orgs names no organisation; pass at least one, such as 'NATO'")
-    first, last = _range(found, start, end, founded)
+    first, last = _range(found, start, end, founded, organizations)
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4), layout="constrained")
     for organization in organizations:

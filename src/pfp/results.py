@@ -25,7 +25,7 @@ import pendulum
 from pfp.dates import from_ordinal
 from pfp.display import html_table
 from pfp.errors import InvalidArgumentError
-from pfp.model import DEFAULT_ORG, Country, Transition
+from pfp.model import DEFAULT_ORG, Country, Status, Transition
 from pfp.rows import (
     COUNTRY_COLUMNS,
     ROSTER_COLUMNS,
@@ -50,6 +50,9 @@ __all__ = [
     "new_roster",
     "transitions_maker",
 ]
+
+
+_SUSPENDED = Status.SUSPENDED
 
 
 class Immutable:
@@ -288,6 +291,22 @@ class Roster(CountrySet):
     def org(self) -> str:
         """The organisation's key, such as ``'PfP'``."""
         return self._org
+
+    @property
+    def suspended(self) -> CountrySet:
+        """The members whose participation was suspended that day (still members).
+
+        >>> import pfp
+        >>> pfp.members_at("2024-03-07").suspended
+        <CountrySet: Belarus, Russia>
+        >>> "Armenia" in pfp.members_at("2024-06-01", org="CSTO").suspended
+        True
+        """
+        date, org, history = self.date, self._org, self._history
+        return CountrySet(
+            (c for c in self._members if history.status_of(c, date, org=org) is _SUSPENDED),
+            history,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Roster):

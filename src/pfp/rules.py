@@ -39,6 +39,7 @@ RULES: dict[EventKind, Rule] = {
     EventKind.PROTOCOL_SIGNED: Rule(_OUTSIDE, Status.INVITED),
     EventKind.RESOLUTION: Rule(frozenset(Status), None),
     EventKind.SUSPENSION: Rule(frozenset({Status.MEMBER, Status.SUSPENDED}), Status.SUSPENDED),
+    EventKind.RESUMPTION: Rule(frozenset({Status.SUSPENDED}), Status.MEMBER),
     EventKind.OBSERVER: Rule(_OUTSIDE | {Status.WITHDRAWN}, Status.OBSERVER),
 }
 """The effect of each event kind inside its own organisation."""

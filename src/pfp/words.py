@@ -18,7 +18,11 @@ from pfp.model import Country, EventKind, Status
 
 __all__ = ["affiliations", "organization_keys"]
 
-_LABELS = {Status.MEMBER: "member", Status.OBSERVER: "observer"}
+_LABELS = {
+    Status.MEMBER: "member",
+    Status.OBSERVER: "observer",
+    Status.SUSPENDED: "member (participation suspended)",
+}
 
 
 def affiliations(
@@ -33,7 +37,8 @@ def affiliations(
 
     A member is "<ORG> member", an observer "<ORG> observer"; a state whose NATO accession
     protocol has been signed is "NATO accession protocol signed" (an invitation alone:
-    "invited to join NATO"). Suspended and former members are not listed, as in the seed.
+    "invited to join NATO"). A suspended member is "<ORG> member (participation suspended)";
+    former members are not listed, as in the seed.
     ``orgs`` defaults to every organisation but ``exclude`` (the history's default one).
 
     Raises:
