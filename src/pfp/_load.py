@@ -184,8 +184,9 @@ def _check_complete(
     events: list[tuple[str, Event]],
     organizations: Mapping[str, Organization],
 ) -> None:
-    """Every event is on or before its organisation's review day (``data_as_of`` when it has
-    none), and ``data_as_of`` is the earliest review day of the organisations.
+    """Every event is on or before its organisation's review day, data_as_of the earliest.
+
+    An organisation without a review day is held to ``data_as_of``.
     """
     for where, event in events:
         org = organizations.get(event.org)
