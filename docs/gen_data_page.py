@@ -189,8 +189,8 @@ def _overview() -> list[str]:
         f"{_count(len(pfp.sources()), 'source')}; {_count(len(disputed), 'event')} "
         "carry another reading of their date (see [Disputed dates](#disputed-dates)).",
         "",
-        f"| Organisation | Key | Followed from | Reviewed to | Events | States "
-        f"| Members on {_fmt(_as_of())} | suspended |",
+        f"| Organisation | Key | Followed from | Reviewed to | Events (primary / secondary / "
+        f"seed) | States | Members on {_fmt(_as_of())} | suspended |",
         "|---|---|---|---|---:|---:|---:|---:|",
     ]
     for org in pfp.organizations():
@@ -199,9 +199,12 @@ def _overview() -> list[str]:
         roster = pfp.members_at(_as_of(), org=org.key)
         reviewed = _fmt(org.as_of) if org.as_of is not None else "its whole life"
         suspended = ", ".join(c.name for c in roster.suspended) or "-"
+        grades = " / ".join(
+            str(sum(1 for e in own if e.evidence == grade)) for grade in pfp.Evidence
+        )
         lines.append(
             f"| {org.name} | `{org.key}` | {_fmt(org.founded)} | {reviewed} | {len(own)} "
-            f"| {len(states)} | {len(roster)} | {suspended} |"
+            f"({grades}) | {len(states)} | {len(roster)} | {suspended} |"
         )
     signed = {e.country.iso3 for e in _events(PROGRAMME, "signature")}
     graduates = _graduates(PROGRAMME, _as_of())

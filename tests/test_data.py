@@ -129,3 +129,17 @@ def test_every_row_of_every_file_becomes_a_record() -> None:
     assert len(_rows("renames.csv")) == sum(len(c.renames) for c in pfp.countries())
     alternatives = sum(len(d.alternatives) for d in pfp.disputes())
     assert len(_rows("alternatives.csv")) == alternatives
+
+
+def test_evidence_is_graded_and_at_most_three_events_rest_on_the_seed_alone() -> None:
+    """Every event has its evidence graded; 'seed' exactly when every source is the seed's."""
+    for event in pfp.events():
+        seed_only = all(s.key == "seed" or s.key.startswith("seed-") for s in event.sources)
+        assert event.evidence is not None
+        assert (event.evidence is pfp.Evidence.SEED) is seed_only
+    seed = pfp.events(evidence="seed")
+    assert len(seed) <= 3
+    assert [(e.country.name, e.org, e.kind.value) for e in seed] == [
+        ("Kazakhstan", "PfP", "signature")
+    ]
+    assert len(pfp.events(evidence="primary")) > len(pfp.events(evidence="secondary"))

@@ -55,7 +55,7 @@ def test_three_faults_give_one_error_naming_all_three(tmp_path: Path) -> None:
     broken = events.replace(
         "1994-01-26,PfP,ROU,signature", "1994-01-26,PfP,ROX,signature", 1
     ).replace("seed-18", "seed-1800", 1)
-    broken += "2030-01-01,PfP,CHE,withdrawal,seed,\n2030-01-02,PfP,CHE,withdrawal,seed,\n"
+    broken += "2030-01-01,PfP,CHE,withdrawal,seed,seed,\n2030-01-02,PfP,CHE,withdrawal,seed,seed,\n"
     messages = _problems(_folder(tmp_path, {"events.csv": broken}))
     text = "\n".join(messages)
     assert "unknown country 'ROX'" in text
@@ -68,7 +68,7 @@ def test_three_faults_give_one_error_naming_all_three(tmp_path: Path) -> None:
 def test_row_without_source_and_out_of_order(tmp_path: Path) -> None:
     """A row citing nothing, and a row dated before the one above, are both reported."""
     rows = _bundled("events.csv").splitlines(keepends=True)
-    rows.insert(2, "1993-01-01,PfP,CYP,resolution,,\n")
+    rows.insert(2, "1993-01-01,PfP,CYP,resolution,,secondary,\n")
     messages = _problems(_folder(tmp_path, {"events.csv": "".join(rows)}))
     assert any(m.startswith("events.csv:3: no source") for m in messages)
     assert any(
@@ -79,34 +79,36 @@ def test_row_without_source_and_out_of_order(tmp_path: Path) -> None:
 
 def test_nato_accession_twice(tmp_path: Path) -> None:
     """A second NATO accession for the same state is refused."""
-    broken = _bundled("events.csv") + "2030-01-01,NATO,FRA,accession,seed,\n"
+    broken = _bundled("events.csv") + "2030-01-01,NATO,FRA,accession,seed,seed,\n"
     messages = _problems(_folder(tmp_path, {"events.csv": broken}))
     assert any("an accession needs status" in m and "France is member" in m for m in messages)
 
 
 def test_unknown_kind_and_bad_date(tmp_path: Path) -> None:
     """A kind the model does not know and a date that does not exist are named with the row."""
-    broken = _bundled("events.csv") + "2030-02-30,PfP,CHE,resolution,seed,\n"
-    broken += "2030-03-01,PfP,CHE,annexation,seed,\n"
+    broken = _bundled("events.csv") + "2030-02-30,PfP,CHE,resolution,seed,seed,\n"
+    broken += "2030-03-01,PfP,CHE,annexation,seed,seed,\n"
     text = "\n".join(_problems(_folder(tmp_path, {"events.csv": broken})))
     assert "cannot read '2030-02-30' as a date" in text
     assert "unknown kind 'annexation'" in text
 
 
 @pytest.mark.parametrize(
-    ("row", "cells"), [("2030-01-01,PfP,CHE,resolution", 4), ("2030-01-01,PfP,CHE,x,seed,,e", 7)]
+    ("row", "cells"),
+    [("2030-01-01,PfP,CHE,resolution", 4), ("2030-01-01,PfP,CHE,resolution,seed,seed,,e", 8)],
 )
 def test_row_with_a_missing_or_extra_cell(tmp_path: Path, row: str, cells: int) -> None:
     """A row with fewer or more cells than the header is reported with its row, not read shifted."""
     broken = _bundled("events.csv") + row + "\n"
     (message,) = _problems(_folder(tmp_path, {"events.csv": broken}))
-    assert message.endswith(f"{cells} cells, expected 6 (date, org, country, kind, sources, note)")
+    columns = "date, org, country, kind, sources, evidence, note"
+    assert message.endswith(f"{cells} cells, expected 7 ({columns})")
 
 
 def test_programme_files_are_checked_with_the_rest(tmp_path: Path) -> None:
     """A broken figure row is reported in the same error as a broken event row."""
     figures = _bundled("figures.csv") + "extra,x,1,count,1999-13,,seed,\n"
-    events = _bundled("events.csv") + "2030-03-01,PfP,CHE,annexation,seed,\n"
+    events = _bundled("events.csv") + "2030-03-01,PfP,CHE,annexation,seed,seed,\n"
     messages = _problems(_folder(tmp_path, {"figures.csv": figures, "events.csv": events}))
     assert any(m.startswith("figures.csv:") and "1999-13" in m for m in messages)
     assert any(m.startswith("events.csv:") and "annexation" in m for m in messages)

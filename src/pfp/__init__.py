@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
         Country,
         Event,
         EventKind,
+        Evidence,
         MilestoneKind,
         Organization,
         Precision,
@@ -83,6 +84,7 @@ __all__ = [
     "Dispute",
     "Event",
     "EventKind",
+    "Evidence",
     "Figure",
     "History",
     "InvalidArgumentError",
@@ -417,8 +419,13 @@ def organization(query: str) -> Organization:
     return history().organization(query)
 
 
-def events(*, country: str | Country | None = None) -> tuple[Event, ...]:
-    """Every bundled event in date order, or one state's.
+def events(
+    *, country: str | Country | None = None, evidence: str | None = None
+) -> tuple[Event, ...]:
+    """Every bundled event in date order, or one state's, or those of one evidence strength.
+
+    ``evidence`` is ``primary`` (the organisation's or a government's own record),
+    ``secondary`` (contemporary reports, scholarship) or ``seed`` (the seed article alone).
 
     >>> import pfp
     >>> for event in pfp.events(country="Sweden"):
@@ -429,6 +436,8 @@ def events(*, country: str | Country | None = None) -> tuple[Event, ...]:
     2022-07-05 NATO protocol_signed
     2024-03-07 NATO accession
     """
+    if evidence is not None:
+        return history().events(country=country, evidence=evidence)
     return history().events(country=country)
 
 

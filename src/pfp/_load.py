@@ -627,6 +627,15 @@ def _event(
     alternatives: _Alternatives,
 ) -> Event:
     date, precision = parse_data_date(row["date"])
+    grade = row["evidence"]
+    seed_only = bool(sources) and all(_is_seed(source.key) for source in sources)
+    if grade not in ("primary", "secondary", "seed"):
+        raise InvalidRecordError(f"evidence {grade!r}: one of primary, secondary, seed")
+    if (grade == "seed") != seed_only:
+        raise InvalidRecordError(
+            f"evidence {grade!r}, but the sources are {'only' if seed_only else 'not only'} "
+            "the seed's: 'seed' is for an event every source of which is seed or seed-N"
+        )
     return Event(
         date,
         countries[row["country"]],
@@ -637,7 +646,12 @@ def _event(
         note=row["note"],
         origin=where,
         alternatives=alternatives.take(row["org"], row["country"], row["kind"], date),
+        evidence=grade,
     )
+
+
+def _is_seed(key: str) -> bool:
+    return key == "seed" or key.startswith("seed-")
 
 
 def _first_day(text: str) -> pendulum.Date:

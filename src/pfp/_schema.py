@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "aliases",
         "sources",
     ),
-    "events.csv": ("date", "org", "country", "kind", "sources", "note"),
+    "events.csv": ("date", "org", "country", "kind", "sources", "evidence", "note"),
     "reviews.csv": ("org", "as_of", "sources", "note"),
     "alternatives.csv": ("org", "country", "kind", "date", "alt_date", "sources", "reason"),
     "milestones.csv": ("start", "end", "name", "kind", "place", "sources", "note"),

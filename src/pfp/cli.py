@@ -49,8 +49,8 @@ examples:
   pfp check path/to/_data                     check a data folder: every problem, file and line
 
 dates are ISO 8601 days (YYYY-MM-DD); states are found by any name, former name or ISO code.
-exit status: 0 answered (also when empty), 1 problems found by check, 2 bad input,
-3 output could not be written (the reason is one line on standard error).
+exit status: 0 answered (empty too), 1 check found problems, 2 bad input, 3 output not written
+(the reason is one line on standard error).
 """
 
 
@@ -294,10 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _write_table(out, answer)
         out.flush()
-    except BrokenPipeError:  # the reader left (``pfp countries | head``): stop quietly
-        _silence(sys.stdout)
-        return ANSWERED
-    except OSError as error:  # standard output closed or full
+    except OSError as error:  # standard output closed, full, or its reader gone (a pipe)
         _silence(sys.stdout)
         sys.stderr.write(f"pfp: cannot write the answer: {error.strerror or error}\n")
         return OUTPUT_FAILED

@@ -937,12 +937,27 @@ class History:
             raise UnknownOrganizationError(query, self._indexes)
         return self._org(query).org
 
-    def events(self, *, country: str | Country | None = None) -> tuple[Event, ...]:
-        """Every event, in date order (then in the order given), optionally for one state."""
+    def events(
+        self, *, country: str | Country | None = None, evidence: str | None = None
+    ) -> tuple[Event, ...]:
+        """Every event, in date order (then in the order given), for one state, of one evidence.
+
+        Raises:
+            UnknownCountryError: for a name no state bears.
+            InvalidArgumentError: for an ``evidence`` other than primary, secondary and seed.
+
+        """
+        found = self._ordered
+        if evidence is not None:
+            if evidence not in ("primary", "secondary", "seed"):
+                raise InvalidArgumentError(
+                    f"evidence must be primary, secondary or seed; got {shown(evidence)}"
+                )
+            found = tuple(e for e in found if e.evidence == evidence)
         if country is None:
-            return self._ordered
+            return found
         iso3 = self._names.find(country).iso3
-        return tuple(e for e in self._ordered if e.country.iso3 == iso3)
+        return tuple(e for e in found if e.country.iso3 == iso3)
 
     # -- queries -----------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ __all__ = [
     "Country",
     "Event",
     "EventKind",
+    "Evidence",
     "MilestoneKind",
     "Organization",
     "Precision",
@@ -107,6 +108,18 @@ SYSTEMS: dict[str, CodeScheme] = {
     "iso": CodeScheme.ISO3,
 }
 """The state systems pfp follows, and the code scheme whose spans say when a state was in each."""
+
+
+class Evidence(enum.StrEnum):
+    """How strong an event's evidence is: the values of ``events.csv``'s ``evidence`` column."""
+
+    PRIMARY = "primary"
+    """The organisation's or a government's own record of the act, read directly."""
+    SECONDARY = "secondary"
+    """Contemporary reports or scholarship."""
+    SEED = "seed"
+    """Only the seed article, or a reference known only through it: every source is ``seed``
+    or ``seed-N``."""
 
 
 class Precision(enum.StrEnum):
@@ -262,6 +275,10 @@ def to_sources(value: object) -> tuple[Source, ...]:
 
 def _alternatives(value: object) -> tuple[Alternative, ...]:
     return _records(value, Alternative, "alternatives")
+
+
+def _optional_evidence(value: object) -> Evidence | None:
+    return None if value is None or value == "" else _member_of(Evidence, "evidence")(value)
 
 
 def _optional_status(value: object) -> Status | None:
@@ -746,6 +763,15 @@ class Event(Displayed):
     )
     origin: str = attrs.field(default="", kw_only=True, repr=False, eq=False, converter=_text)
     """Where the event was read from, as ``file:row`` (empty for events built in code)."""
+    evidence: Evidence | None = attrs.field(
+        default=None, kw_only=True, repr=False, converter=_optional_evidence
+    )
+    """How strong the evidence of the event is (None: not graded, as for events made in code):
+
+    >>> import pfp
+    >>> [e.evidence.value for e in pfp.events(country="Sweden")]
+    ['primary', 'primary', 'secondary', 'primary', 'primary']
+    """
 
     def __repr__(self) -> str:
         return f"Event({self.date}, {self.country.name!r}, {self.kind.value!r}, org={self.org!r})"
