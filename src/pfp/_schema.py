@@ -3,7 +3,7 @@
 ``_data/README.md`` explains every column.
 
 >>> COLUMNS["events.csv"]
-('date', 'org', 'country', 'kind', 'sources', 'note')
+('date', 'org', 'country', 'kind', 'sources', 'evidence', 'note')
 >>> KEYS["events.csv"]
 ('date', 'org', 'country', 'kind')
 """
