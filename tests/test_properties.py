@@ -98,7 +98,8 @@ def _spellings(country: pfp.Country) -> list[str]:
 
 def _unique(spelling: str) -> bool:
     """Whether a spelling names one state ('CS' was Czechoslovakia's code and later
-    Serbia and Montenegro's: it asks which)."""
+    Serbia and Montenegro's: it asks which).
+    """
     try:
         pfp.country(spelling)
     except pfp.AmbiguousCountryError:
