@@ -117,7 +117,7 @@ def _asked_on_its_change_day(draw: st.DrawFn) -> tuple[str, datetime.date]:
     change = draw(st.sampled_from(pfp.transitions()))
     shift = draw(st.sampled_from([-1, 0, 1]))
     day = change.date + datetime.timedelta(days=shift)
-    spelling = draw(st.sampled_from(_spellings(change.country)))
+    spelling = draw(st.sampled_from([s for s in _spellings(change.country) if _unique(s)]))
     return spelling, datetime.date(day.year, day.month, day.day)
 
 

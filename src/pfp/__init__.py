@@ -24,6 +24,7 @@ from pfp import _bundled
 from pfp.dates import date_range, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
+    BeyondDataError,
     ConflictingReadingsError,
     DataError,
     InvalidArgumentError,
@@ -74,6 +75,7 @@ __all__ = [
     "SYSTEMS",
     "Alternative",
     "AmbiguousCountryError",
+    "BeyondDataError",
     "Code",
     "CodeScheme",
     "ConflictingReadingsError",
@@ -257,6 +259,9 @@ def transitions(
                 fast = _fast[0]
                 days = fast.transition_days
                 items = fast.transitions[bisect_left(days, low) : bisect_right(days, high)]
+                known = fast.known_to_day
+                if known is not None and high > known:
+                    return fast.make_beyond(items)  # the window reaches past the data
                 return fast.make_transitions(items)
         elif start is None and end is None:
             return _fast[0].all_transitions
@@ -277,7 +282,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
     Period(1995-04-26 .. 1996-10-28, member)
     Period(1996-10-29 .. 2008-03-19, withdrawn)
     Period(2008-03-20 .. 2008-04-02, applicant)
-    Period(2008-04-03 .. ..., member)
+    Period(2008-04-03 .. ..., member; known to 2024-08-06)
 
     Raises:
         UnknownCountryError: with suggestions, for a name no state bears.

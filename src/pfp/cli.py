@@ -67,7 +67,9 @@ def _members(args: argparse.Namespace) -> Answer:
     roster = pfp.members_at(args.date, org=_org(args))
     count = len(roster)
     title = f"{count} member{'s' if count != 1 else ''} of {roster.org} on {roster.date}"
-    query = {"date": roster.date, "org": roster.org}
+    query: dict[str, Any] = {"date": roster.date, "org": roster.org}
+    if roster.known_to is not None:
+        query["known_to"] = roster.known_to
     return title, tables.ROSTER_COLUMNS, tables.roster_records(roster), query
 
 
@@ -75,6 +77,9 @@ def _status(args: argparse.Namespace) -> Answer:
     row = tables.status_record(args.country, args.date, org=_org(args))
     title = f"{row['name']} in {row['org']} on {row['date']}: {row['status']}"
     query = {"country": row["name"], "date": row["date"], "org": row["org"]}
+    as_of = pfp.organization(row["org"]).as_of
+    if as_of is not None and row["date"] > as_of:
+        query["known_to"] = as_of
     return title, tables.STATUS_COLUMNS, [row], query
 
 
@@ -86,7 +91,9 @@ def _transitions(args: argparse.Namespace) -> Answer:
     country = None if args.country is None else pfp.country(args.country).name
     who = "" if country is None else f" of {country}"
     title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in {org}"
-    query = {"start": start, "end": end, "country": country, "org": org}
+    query: dict[str, Any] = {"start": start, "end": end, "country": country, "org": org}
+    if args.end is not None and changes.known_to is not None:
+        query["known_to"] = changes.known_to
     rows = tables.transition_records(changes)
     return f"{title}, {start} .. {end}", tables.TRANSITION_COLUMNS, rows, query
 
@@ -287,6 +294,12 @@ def main(argv: list[str] | None = None) -> int:
         except pfp.PfpError as error:
             sys.stderr.write(f"pfp {args.command}: error: {error}\n")
             return BAD_INPUT
+        known_to = answer[3].get("known_to")
+        if known_to is not None:
+            sys.stderr.write(
+                f"pfp: note: {answer[3]['org']} is known to {known_to}; later days carry its "
+                "last known standing forward\n"
+            )
         if args.format == "json":
             _write_json(out, answer, args.command)
         elif args.format == "csv":

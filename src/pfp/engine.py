@@ -257,6 +257,10 @@ class FastPath(NamedTuple):
     """Makes this organisation's :class:`~pfp.Transitions` from a slice of ``transitions``."""
     all_transitions: Transitions
     """The all-time answer, made once (it is immutable)."""
+    make_beyond: Callable[[Sequence[Transition]], Transitions]
+    """The same for a window that reaches past the review day (``beyond_data``)."""
+    known_to_day: int | None
+    """The ordinal of the organisation's review day (None: not stated)."""
 
 
 class _OrgIndex:
@@ -316,7 +320,15 @@ class _OrgIndex:
     def _make_results(self) -> None:
         self.new_transitions = transitions_maker(self.key, self.history)
         """Makes this organisation's Transitions from a tuple (C-level: no Python frame)."""
-        self.all_transitions = self.new_transitions(self.transitions)
+        as_of = self.org.as_of
+        self.known_to_day = None if as_of is None else as_of.toordinal()
+        """The ordinal of the organisation's review day: a window past it is beyond the data."""
+        self.beyond_transitions = (
+            self.new_transitions
+            if as_of is None
+            else transitions_maker(self.key, self.history, as_of)
+        )
+        self.all_transitions = self.beyond_transitions(self.transitions)
         """transitions() over all time, made once: it is immutable."""
 
     def fast_path(self) -> FastPath:
@@ -327,6 +339,8 @@ class _OrgIndex:
             self.transition_ords,
             self.new_transitions,
             self.all_transitions,
+            self.beyond_transitions,
+            self.known_to_day,
         )
 
     def _index_rosters(
@@ -1034,9 +1048,16 @@ class History:
             items = index.country_transitions.get(iso3, ())
             ords = index.country_transition_days.get(iso3, [])
         first = 0 if low is None else bisect_left(ords, low)
+        known = index.known_to_day
         if high is None:
-            return index.new_transitions(items[first:])
-        return index.new_transitions(items[first : bisect_right(ords, high)])
+            make = index.new_transitions if known is None else index.beyond_transitions
+            return make(items[first:])
+        make = (
+            index.beyond_transitions
+            if known is not None and high > known
+            else index.new_transitions
+        )
+        return make(items[first : bisect_right(ords, high)])
 
     def timeline(self, country: str | Country, *, org: str | None = None) -> Timeline:
         """The periods that tile all time for ``country``: no gap, no overlap.
@@ -1053,18 +1074,27 @@ class History:
         days, statuses = list(run[0]), run[1]
         causes = index.country_causes.get(state.iso3, ())
         bounds = [from_ordinal(day) for day in days]
+        as_of = index.org.as_of
+        past = 10**7 if as_of is None else as_of.toordinal()  # an end after it runs past the data
+
+        def known(end: pendulum.Date | None) -> pendulum.Date | None:
+            return (
+                as_of if as_of is not None and (end is None or end.toordinal() > past + 1) else None
+            )
+
+        first_end = bounds[0] if bounds else None
         periods = (
             []
             if days and days[0] == 1
-            else [Period(None, bounds[0] if bounds else None, statuses[0])]
+            else [Period(None, first_end, statuses[0], known_to=known(first_end))]
         )
         for k, start in enumerate(bounds):
             end = bounds[k + 1] if k + 1 < len(bounds) else None
             cause = causes[k]
             if isinstance(cause, Code):
-                periods.append(Period(start, end, statuses[k + 1], code=cause))
+                periods.append(Period(start, end, statuses[k + 1], code=cause, known_to=known(end)))
             else:
-                periods.append(Period(start, end, statuses[k + 1], cause))
+                periods.append(Period(start, end, statuses[k + 1], cause, known_to=known(end)))
         return Timeline(periods, state, index.key, self)
 
     def with_events(self, events: Iterable[Event]) -> Self:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousCountryError",
+    "BeyondDataError",
     "ConflictingReadingsError",
     "DataError",
     "DataProblem",
@@ -237,6 +238,19 @@ class InvalidRecordError(InvalidArgumentError):
     ... except ValueError as error:
     ...     print(error)
     kind: no event kind 'joined'; known: signature, accession, withdrawal, ...
+    """
+
+
+class BeyondDataError(PfpError, ValueError):
+    """A day after an organisation's review day, asked with ``beyond="raise"``.
+
+    >>> import pfp
+    >>> try:
+    ...     pfp.tables.country_year_panel(2030, 2030, system="cow", beyond="raise")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    2030-12-31 is after the day PfP is known to (2024-08-06); pass beyond="carry" to carry
+    its last known standing forward, or beyond="null"
     """
 
 

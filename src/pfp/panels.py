@@ -34,7 +34,7 @@ import pendulum
 
 from pfp._bundled import or_bundled
 from pfp.dates import date_range, year_range
-from pfp.errors import InvalidArgumentError, InvalidDateError, shown
+from pfp.errors import BeyondDataError, InvalidArgumentError, InvalidDateError, shown
 from pfp.model import CodeScheme, Country
 from pfp.rows import Record, Records, pandas
 from pfp.words import organization_keys
@@ -126,9 +126,48 @@ def state_year_columns(keys: Sequence[str]) -> tuple[str, ...]:
     """The columns of a state-year panel for organisations ``keys``.
 
     >>> state_year_columns(["PfP", "NATO"])[-3:]
-    ('date', 'pfp_status', 'nato_status')
+    ('pfp_status', 'nato_status', 'beyond_data')
     """
-    return (*CODE_COLUMNS, "year", "date", *(f"{key.lower()}_status" for key in keys))
+    return (
+        *CODE_COLUMNS,
+        "year",
+        "date",
+        *(f"{key.lower()}_status" for key in keys),
+        "beyond_data",
+    )
+
+
+BEYOND = ("carry", "null", "raise")
+"""What a panel does with a day after an organisation's review day: carry the last known
+standing forward (and say so in ``beyond_data``), leave the status empty, or raise."""
+
+
+def _beyond(beyond: object) -> str:
+    if beyond not in BEYOND:
+        raise InvalidArgumentError(
+            f"beyond must be one of {', '.join(BEYOND)}; got {shown(beyond)}"
+        )
+    return str(beyond)
+
+
+def _standing(
+    history: History, country: Country, when: pendulum.Date, keys: Sequence[str], beyond: str
+) -> tuple[dict[str, str | None], bool]:
+    """Each organisation's status column on ``when``, and whether any lies beyond the data."""
+    cells: dict[str, str | None] = {}
+    past = False
+    for org in keys:
+        as_of = history.organization(org).as_of
+        late = as_of is not None and when > as_of
+        if late and beyond == "raise":
+            raise BeyondDataError(
+                f'{when} is after the day {org} is known to ({as_of}); pass beyond="carry" '
+                'to carry its last known standing forward, or beyond="null"'
+            )
+        past = past or late
+        value = history.status_of(country, when, org=org).value
+        cells[f"{org.lower()}_status"] = None if late and beyond == "null" else value
+    return cells, past
 
 
 def state_year_records(
@@ -138,13 +177,16 @@ def state_year_records(
     system: str = "cow",
     orgs: Iterable[str] | None = None,
     reference: str = "12-31",
+    beyond: str = "carry",
     history: History | None = None,
 ) -> Records:
     """A state-year panel over ``system``: one row per state-year, sorted by code then year.
 
     ``orgs`` are the organisations with a ``<key>_status`` column each (default: the
     history's default organisation). Rows of ``cow`` and ``gw`` are sorted by code, of ``iso``
-    and ``pfp`` by ISO alpha-3 code, then by year.
+    and ``pfp`` by ISO alpha-3 code, then by year. ``beyond_data`` is True for a row whose day
+    is after an organisation's review day; ``beyond`` says what its status is then (see
+    :data:`BEYOND`).
 
     >>> from pfp.panels import state_year_records
     >>> rows = state_year_records(1949, 2016, system="cow")
@@ -161,6 +203,7 @@ def state_year_records(
     years = year_range(start_year, end_year)
     month, day = _reference(reference)
     chosen = _system(system)
+    how = _beyond(beyond)
     found = or_bundled(history)
     keys = organization_keys(found, orgs) if orgs is not None else (found.default_org,)
     best: dict[tuple[str, int], tuple[int, Piece]] = {}  # (code, year) -> its last holder
@@ -183,8 +226,8 @@ def state_year_records(
         ordinal = min(max(wanted, low, first), high, last)
         when = pendulum.Date.fromordinal(ordinal)
         row: Record = {**_code_cells(country, when), "year": year, "date": when}
-        for org in keys:
-            row[f"{org.lower()}_status"] = found.status_of(country, when, org=org).value
+        cells, past = _standing(found, country, when, keys, how)
+        row.update(cells, beyond_data=past)
         rows.append(row)
     if chosen in ("cow", "gw"):
         rows.sort(key=lambda r: (r[f"{chosen}_code"] or 0, r["year"], r["iso3"]))
@@ -200,6 +243,7 @@ def state_year_panel(
     system: str = "cow",
     orgs: Iterable[str] | None = None,
     reference: str = "12-31",
+    beyond: str = "carry",
     history: History | None = None,
 ) -> pd.DataFrame:
     """:func:`state_year_records` as a pandas DataFrame; ``df.attrs`` names the data and system.
@@ -215,7 +259,13 @@ def state_year_panel(
     found = or_bundled(history)
     keys = organization_keys(found, orgs) if orgs is not None else (found.default_org,)
     rows = state_year_records(
-        start_year, end_year, system=system, orgs=keys, reference=reference, history=found
+        start_year,
+        end_year,
+        system=system,
+        orgs=keys,
+        reference=reference,
+        beyond=beyond,
+        history=found,
     )
     frame = pd.DataFrame.from_records(list(rows), columns=list(state_year_columns(keys)))
     frame["date"] = pd.to_datetime(frame["date"].astype("string"))
@@ -231,6 +281,7 @@ def state_day_panel(
     *,
     system: str = "cow",
     orgs: Iterable[str] | None = None,
+    beyond: str = "carry",
     history: History | None = None,
 ) -> pd.DataFrame:
     """A state-day panel over ``system``: one row per state and day it held a code of it.
@@ -250,6 +301,7 @@ def state_day_panel(
     if first is None or last is None:
         raise InvalidArgumentError("a state-day panel needs both a start and an end day")
     chosen = _system(system)
+    how = _beyond(beyond)
     found = or_bundled(history)
     keys = organization_keys(found, orgs) if orgs is not None else (found.default_org,)
     low, high = first.toordinal(), last.toordinal()
@@ -263,6 +315,10 @@ def state_day_panel(
             for period in found.timeline(country, org=key):
                 if period.start is not None and a < period.start.toordinal() <= b:
                     cuts.add(period.start.toordinal())
+        for org in keys:
+            as_of = found.organization(org).as_of
+            if as_of is not None and a <= as_of.toordinal() < b:
+                cuts.add(as_of.toordinal() + 1)
         for code in country.codes:
             for edge in (code.start, code.end):
                 if edge is not None and a < edge.toordinal() + (edge is code.end) <= b:
@@ -271,11 +327,11 @@ def state_day_panel(
         for left, right in itertools.pairwise(points):
             when = pendulum.Date.fromordinal(left)
             block: dict[str, Any] = _code_cells(country, when)
-            for key in keys:
-                block[f"{key.lower()}_status"] = found.status_of(country, when, org=key).value
+            cells, past = _standing(found, country, when, keys, how)
+            block.update(cells, beyond_data=past)
             dates = pd.date_range(datetime.date.fromordinal(left), periods=right - left, freq="D")
             blocks.append(pd.DataFrame({**block, "date": dates}))
-    columns = [*CODE_COLUMNS, "date", *(f"{key.lower()}_status" for key in keys)]
+    columns = [*CODE_COLUMNS, "date", *(f"{key.lower()}_status" for key in keys), "beyond_data"]
     frame = (
         pd.concat(blocks, ignore_index=True)[columns] if blocks else pd.DataFrame(columns=columns)
     )

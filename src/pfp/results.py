@@ -293,6 +293,24 @@ class Roster(CountrySet):
         return self._org
 
     @property
+    def known_to(self) -> pendulum.Date | None:
+        """The organisation's review day when this roster's day is after it (else None)."""
+        as_of = self._history.organization(self._org).as_of
+        return as_of if as_of is not None and self._ordinal > as_of.toordinal() else None
+
+    @property
+    def beyond_data(self) -> bool:
+        """Whether the day is after the organisation's review day: the last known roster.
+
+        >>> import pfp
+        >>> pfp.members_at("2024-03-07").beyond_data, pfp.members_at("2030-01-01").beyond_data
+        (False, True)
+        >>> pfp.members_at("2030-01-01")
+        <Roster PfP 2030-01-01: 18 members; beyond the data, known to 2024-08-06>
+        """
+        return self.known_to is not None
+
+    @property
     def suspended(self) -> CountrySet:
         """The members whose participation was suspended that day (still members).
 
@@ -328,14 +346,20 @@ class Roster(CountrySet):
 
     def _caption(self) -> str:
         count = len(self._members)
-        return f"{self._org} on {self.date}: {count} member{'s' if count != 1 else ''}"
+        known = self.known_to
+        beyond = "" if known is None else f" (beyond the data: known to {known})"
+        return f"{self._org} on {self.date}: {count} member{'s' if count != 1 else ''}{beyond}"
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (Roster, (self._org, self._ordinal, self._members, self._keys, self._history))
 
     def __repr__(self) -> str:
         count = len(self._members)
-        return f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}>"
+        known = self.known_to
+        beyond = "" if known is None else f"; beyond the data, known to {known}"
+        return (
+            f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}{beyond}>"
+        )
 
 
 class _Building(Roster):
@@ -391,6 +415,26 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The organisation whose changes these are."""
     history: ClassVar[History | None] = None
     """The history they come from (None when made in code)."""
+    known_to: ClassVar[pendulum.Date | None] = None
+    """When the window reaches past the organisation's review day: that day (else None)."""
+
+    @property
+    def beyond_data(self) -> bool:
+        """Whether the window reaches past the day the organisation's history is known to.
+
+        >>> import pfp
+        >>> pfp.transitions("2004-01-01", "2004-12-31").beyond_data
+        False
+        >>> late = pfp.transitions("2024-01-01", "2030-12-31")
+        >>> late.beyond_data, late.known_to
+        (True, Date(2024, 8, 6))
+        """
+        return type(self).known_to is not None
+
+    def __repr__(self) -> str:
+        text = tuple.__repr__(self)
+        known = type(self).known_to
+        return text if known is None else f"{text} (beyond the data: known to {known})"
 
     def __new__(
         cls,
@@ -401,7 +445,7 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     ) -> Transitions:
         """Make the sequence of ``items``, all changes of membership in ``org``."""
         if history is not None:
-            made: Transitions = _tuple_new(type(history.transitions(org=org)), items)
+            made: Transitions = history.fast_path(org).make_transitions(tuple(items))
             return made
         found = _unbound.get(org)
         if found is None:
@@ -410,7 +454,7 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
         return made
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_remade, (tuple(self), self.org, self.history))
+        return (_remade, (tuple(self), self.org, self.history, type(self).known_to is not None))
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Transition: ...
@@ -434,20 +478,37 @@ _unbound: dict[str, type[Transitions]] = {}
 """The Transitions class of each organisation, for sequences made in code (no history)."""
 
 
-def _remade(items: tuple[Transition, ...], org: str, history: History | None) -> Transitions:
-    return Transitions(items, org, history=history)
+def _remade(
+    items: tuple[Transition, ...], org: str, history: History | None, beyond: bool = False
+) -> Transitions:
+    if history is None:
+        return Transitions(items, org)
+    fast = history.fast_path(org)
+    made: Transitions = (fast.make_beyond if beyond else fast.make_transitions)(items)
+    return made
 
 
-def transitions_class(org: str, history: History | None) -> type[Transitions]:
-    """A new :class:`Transitions` subclass whose results belong to ``org`` of ``history``."""
-    namespace = {"__slots__": (), "org": org, "history": history, "__module__": __name__}
+def transitions_class(
+    org: str, history: History | None, known_to: pendulum.Date | None = None
+) -> type[Transitions]:
+    """A new :class:`Transitions` subclass whose results belong to ``org`` of ``history``.
+
+    ``known_to`` marks results whose window reaches past the organisation's review day.
+    """
+    namespace = {
+        "__slots__": (),
+        "org": org,
+        "history": history,
+        "known_to": known_to,
+        "__module__": __name__,
+    }
     made = type("Transitions", (Transitions,), namespace)
     made.__qualname__ = "Transitions"
     return made
 
 
 def transitions_maker(
-    org: str, history: History | None
+    org: str, history: History | None, known_to: pendulum.Date | None = None
 ) -> Callable[[Sequence[Transition]], Transitions]:
     """A C-level constructor of the :class:`Transitions` of ``org`` in ``history``.
 
@@ -461,6 +522,6 @@ def transitions_maker(
     ('Transitions', 'NATO', 2)
     """
     made: Callable[[Sequence[Transition]], Transitions] = partial(
-        _tuple_new, transitions_class(org, history)
+        _tuple_new, transitions_class(org, history, known_to)
     )
     return made

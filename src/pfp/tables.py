@@ -365,6 +365,7 @@ def country_year_panel(
     reference: str = "12-31",
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
+    beyond: str = "carry",
     history: History | None = None,
 ) -> pd.DataFrame:
     """A country-year panel DataFrame: :func:`country_year_records` with its metadata.
@@ -402,7 +403,13 @@ def country_year_panel(
             system="pfp" if system == "pfp" else system,
             orgs=chosen,
             reference=reference,
+            beyond=beyond,
             history=history,
+        )
+    if beyond != "carry":
+        raise InvalidArgumentError(
+            'beyond="null" and "raise" are for panels over a state system (system="cow", '
+            '"gw", "iso" or orgs=); this panel carries the last known standing forward'
         )
     pandas()
     found = _history(history)
@@ -418,6 +425,8 @@ def country_year_panel(
     columns = COUNTRY_YEAR_SHARE_COLUMNS if share else COUNTRY_YEAR_COLUMNS
     frame = to_dataframe(rows, columns=columns)
     frame.attrs["org"] = _org_key(found, org)
+    as_of = found.organization(_org_key(found, org)).as_of
+    frame.attrs["known_to"] = "" if as_of is None else str(as_of)  # later rows carry it forward
     if share:
         frame.attrs["share"] = True
     else:
@@ -433,6 +442,7 @@ def country_day_panel(
     orgs: Iterable[str] | None = None,
     system: str = "pfp",
     countries: Iterable[str | Country] | None = None,
+    beyond: str = "carry",
     history: History | None = None,
 ) -> pd.DataFrame:
     """A country-day panel DataFrame: one row per state and day from ``start`` to ``end``.
@@ -455,7 +465,9 @@ def country_day_panel(
                 "a panel over a state system covers all its states: filter the frame instead"
             )
         chosen = orgs if orgs is not None else None if org is None else [org]
-        return state_day_panel(start, end, system=system, orgs=chosen, history=history)
+        return state_day_panel(
+            start, end, system=system, orgs=chosen, beyond=beyond, history=history
+        )
     pd = pandas()
     first, last = date_range(start, end)
     if first is None or last is None:

@@ -21,7 +21,7 @@ import pendulum
 from pfp.dates import from_ordinal, to_date
 from pfp.display import Displayed
 from pfp.errors import InvalidRecordError
-from pfp.model import Code, Country, Event, Source, Status
+from pfp.model import Code, Country, Event, Source, Status, optional_date
 from pfp.results import Immutable, Tabular
 from pfp.rows import PERIOD_COLUMNS, Records, period_rows
 
@@ -51,6 +51,10 @@ class Period(Displayed):
     status: Status
     event: Event | None = attrs.field(default=None, repr=False)
     code: Code | None = attrs.field(default=None, kw_only=True, repr=False)
+    known_to: pendulum.Date | None = attrs.field(
+        default=None, kw_only=True, repr=False, converter=optional_date
+    )
+    """When the period runs past the organisation's review day: that day (else None)."""
     """For a period begun by the state's own beginning or end (no event): the state-system
     record of that day (its ``cow``, ``gw`` or ``iso3`` code and their span)."""
 
@@ -64,6 +68,16 @@ class Period(Displayed):
         if self.event is not None:
             return self.event.sources
         return self.code.sources if self.code is not None else ()
+
+    @property
+    def beyond_data(self) -> bool:
+        """Whether the period runs past the day its organisation's history is known to.
+
+        >>> import pfp
+        >>> pfp.timeline("Malta")[-1].beyond_data, pfp.timeline("Malta")[-2].beyond_data
+        (True, False)
+        """
+        return self.known_to is not None
 
     @property
     def last_day(self) -> pendulum.Date | None:
@@ -86,7 +100,8 @@ class Period(Displayed):
     def __repr__(self) -> str:
         start = "..." if self.start is None else str(self.start)
         last = "..." if self.last_day is None else str(self.last_day)
-        return f"Period({start} .. {last}, {self.status.value})"
+        known = "" if self.known_to is None else f"; known to {self.known_to}"
+        return f"Period({start} .. {last}, {self.status.value}{known})"
 
 
 class Timeline(Immutable, Tabular, tuple[Period, ...]):
