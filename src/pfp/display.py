@@ -22,7 +22,9 @@ from typing import Any, ClassVar
 
 import attrs
 
-__all__ = ["Displayed", "cell", "html_table", "plain"]
+from pfp.errors import InvalidArgumentError, items_of, shown
+
+__all__ = ["Displayed", "cell", "column_names", "html_table", "plain"]
 
 
 def plain(value: object) -> object:
@@ -50,6 +52,10 @@ def cell(value: object, *, separator: str = ", ") -> str:
     ('1994-01-10', '0.822', 'a;b')
     """
     value = plain(value)
+    return _text_of(value, separator)
+
+
+def _text_of(value: object, separator: str) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
@@ -58,7 +64,18 @@ def cell(value: object, *, separator: str = ", ") -> str:
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:.3f}"
-    return str(value)
+    return _str_of(value)
+
+
+def _str_of(value: object) -> str:
+    """``str(value)``; a value that cannot show itself shows its type."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    try:
+        text = str(value)
+    except Exception:  # a caller's value whose __str__ fails
+        return f"<a {type(value).__name__}>"
+    return text if isinstance(text, str) else f"<a {type(value).__name__}>"
 
 
 def html_table(
@@ -76,7 +93,9 @@ def html_table(
     """
     import html  # noqa: PLC0415 - only notebooks need it; keeps the first query light
 
-    names = tuple(columns) if columns is not None else tuple(rows[0]) if rows else ()
+    if not isinstance(caption, str):
+        raise InvalidArgumentError(f"caption must be a string, not {shown(caption)}")
+    names = column_names(columns, rows)
     lines = ['<table class="pfp-record">' if vertical else '<table class="pfp-table">']
     if caption:
         lines.append(f"<caption>{html.escape(caption)}</caption>")
@@ -95,6 +114,16 @@ def html_table(
             lines.append(f"<tr>{cells}</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
+
+
+def column_names(columns: object, rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """The column names of a table: ``columns``, or the first row's keys."""
+    if columns is None:
+        return tuple(rows[0]) if rows else ()
+    found = items_of(columns, "columns")
+    if not all(isinstance(name, str) for name in found):
+        raise InvalidArgumentError(f"columns must be names (strings), not {shown(columns)}")
+    return tuple(str.__str__(name) for name in found if isinstance(name, str))
 
 
 class Displayed:

@@ -46,6 +46,7 @@ from pfp.errors import (
     InvalidArgumentError,
     UnknownKeyError,
     UnknownOrganizationError,
+    items_of,
     shown,
 )
 from pfp.model import (
@@ -506,7 +507,7 @@ def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
                 )
             ]
         )
-    found = tuple(value)
+    found = items_of(value, what)
     problems = [
         DataProblem(f"{what} item {i + 1}", f"a {type(item).__name__}, not a pfp.{kind.__name__}")
         for i, item in enumerate(found)

@@ -71,6 +71,31 @@ def shown(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[: limit - 4]}...{text[-1]}"
 
 
+def items_of(value: object, what: str) -> tuple[object, ...]:
+    """The items of a caller's iterable, or an InvalidArgumentError saying why there are none.
+
+    A caller's object that fails while being iterated raises an error that names it, with the
+    object's own exception as its cause.
+
+    >>> items_of(iter([1, 2]), "orgs")
+    (1, 2)
+    >>> items_of(5, "orgs")
+    Traceback (most recent call last):
+    ...
+    pfp.errors.InvalidArgumentError: orgs must be an iterable (a list or tuple), not 5
+    """
+    if isinstance(value, (str, bytes, bytearray)) or not hasattr(value, "__iter__"):
+        raise InvalidArgumentError(
+            f"{what} must be an iterable (a list or tuple), not {shown(value)}"
+        )
+    try:
+        return tuple(value)  # type: ignore[call-overload, unused-ignore]
+    except Exception as error:
+        raise InvalidArgumentError(
+            f"{what}: iterating {shown(value)} failed ({type(error).__name__}: {error})"
+        ) from error
+
+
 class PfpError(Exception):
     """The root of every error pfp raises on purpose.
 

@@ -281,6 +281,11 @@ def _optional_evidence(value: object) -> Evidence | None:
     return None if value is None or value == "" else _member_of(Evidence, "evidence")(value)
 
 
+def to_status(value: object) -> Status:
+    """A status, or an InvalidRecordError naming the known ones."""
+    return value if type(value) is Status else _member_of(Status, "status")(value)
+
+
 def _optional_status(value: object) -> Status | None:
     return None if value is None or value == "" else _member_of(Status, "status")(value)
 
@@ -299,6 +304,20 @@ def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) ->
             f"{attribute.name} must be a pfp.Country, not {shown(value)} "
             "(pfp.country(name) finds a bundled one; pfp.Country(...) makes your own)"
         )
+
+
+def _org_of_event(transition: Transition) -> str:
+    """A transition's default organisation: its event's.
+
+    '' when the event is no Event, which the event's validator then refuses.
+    """
+    event = transition.event
+    return event.org if isinstance(event, Event) else ""
+
+
+def _an_event(_: object, attribute: attrs.Attribute[Event], value: object) -> None:
+    if not isinstance(value, Event):
+        raise InvalidRecordError(f"{attribute.name} must be a pfp.Event, not {shown(value)}")
 
 
 def _nonempty_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -792,15 +811,17 @@ class Transition(Displayed):
     ('PfP', 'NATO', 'accession')
     """
 
-    date: pendulum.Date
-    country: Country
-    before: Status
-    after: Status
-    event: Event = attrs.field(repr=False)
+    date: pendulum.Date = attrs.field(converter=to_date)
+    country: Country = attrs.field(validator=_a_country)
+    before: Status = attrs.field(converter=to_status)
+    after: Status = attrs.field(converter=to_status)
+    event: Event = attrs.field(repr=False, validator=_an_event)
     org: str = attrs.field(
-        default=attrs.Factory(lambda self: self.event.org, takes_self=True),
+        default=attrs.Factory(_org_of_event, takes_self=True),
         kw_only=True,
         repr=False,
+        converter=_text,
+        validator=_nonempty_str,
     )
     """The organisation whose membership changed (the event's own, if not given)."""
 

@@ -19,7 +19,7 @@ import pendulum
 
 from pfp._bundled import or_bundled
 from pfp.dates import date_range
-from pfp.errors import InvalidArgumentError, shown
+from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Organization, Status
 from pfp.words import organization_keys
 
@@ -161,6 +161,7 @@ def timeline(
         rows = [(state, bars) for state, bars in rows if bars]
     rows.sort(key=lambda row: (row[1][0][1] if row[1] else last, row[0].name))
 
+    _an_axes(ax)
     if ax is None:
         _, ax = plt.subplots(figsize=(10, max(2.5, 0.24 * len(rows) + 1.4)), layout="constrained")
     seen: dict[Status, None] = {}
@@ -254,6 +255,7 @@ def membership_count(
     if founded is None:
         raise InvalidArgumentError("orgs names no organisation; pass at least one, such as 'NATO'")
     first, last = _range(found, start, end, founded, organizations)
+    _an_axes(ax)
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4), layout="constrained")
     for organization in organizations:
@@ -292,4 +294,18 @@ def _named_states(countries: object) -> tuple[str | Country, ...]:
             f"countries must be a state's name or a list of names, such as ['Malta']; "
             f"got {shown(countries)}"
         )
-    return tuple(countries)  # found.country refuses any item that names no state
+    return items_of(countries, "countries")  # type: ignore[return-value]  # country() checks
+
+
+def _an_axes(ax: object) -> None:
+    """Refuse an ``ax`` that is not a matplotlib Axes (None: a new figure)."""
+    if ax is None:
+        return
+    try:
+        from matplotlib.axes import Axes  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - _matplotlib() has raised already
+        return
+    if not isinstance(ax, Axes):
+        raise InvalidArgumentError(
+            f"ax must be a matplotlib Axes (plt.subplots() makes one) or None, not {shown(ax)}"
+        )

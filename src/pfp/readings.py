@@ -13,19 +13,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
 
 from pfp.display import Displayed
 from pfp.engine import History
-from pfp.errors import ConflictingReadingsError, UnknownAlternativeError
+from pfp.errors import (
+    ConflictingReadingsError,
+    InvalidRecordError,
+    UnknownAlternativeError,
+    shown,
+)
 from pfp.model import Alternative, Country, Event, Precision, Rename, Source
 
 __all__ = ["Dispute", "disputes", "under"]
 
 Fact = TypeVar("Fact", Event, Rename)
+
+
+def _kind_of(kind: type[Any] | tuple[type[Any], ...]) -> Any:
+    """A validator: a value of ``kind``, else an InvalidRecordError naming the field."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidRecordError(f"{attribute.name} cannot be {shown(value)}")
+
+    return check
 
 
 @attrs.frozen(order=False)
@@ -40,12 +55,12 @@ class Dispute(Displayed):
     'maltatoday-2012-05-28'
     """
 
-    country: Country
-    org: str
+    country: Country = attrs.field(validator=_kind_of(Country))
+    org: str = attrs.field(validator=_kind_of(str))
     """The organisation concerned ('' for a change of name)."""
-    kind: str
+    kind: str = attrs.field(validator=_kind_of(str))
     """The event kind, or ``'rename'``."""
-    fact: Event | Rename = attrs.field(repr=False)
+    fact: Event | Rename = attrs.field(repr=False, validator=_kind_of((Event, Rename)))
     """The event or rename as the data keeps it."""
 
     @property

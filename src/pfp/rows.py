@@ -20,7 +20,8 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pfp.display import cell
+from pfp.display import cell, column_names
+from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Source, Status, Transition
 
 if TYPE_CHECKING:
@@ -180,7 +181,8 @@ def country_records(countries: Iterable[Country], *, history: Described | None =
     >>> country_records([pfp.country("Malta")])
     [{'name': 'Malta', 'iso2': 'MT', 'iso3': 'MLT'}]
     """
-    return Records((country_cells(country) for country in countries), history=history)
+    found = _all_of(countries, Country, "countries")
+    return Records((country_cells(country) for country in found), history=history)
 
 
 class _Roster(Protocol):
@@ -201,7 +203,11 @@ def roster_records(roster: _Roster) -> Records:
     >>> first["name"], first["iso3"], str(first["since"]), first["sources"][0]
     ('Albania', 'ALB', '1994-02-23', 'seed-23')
     """
-    history = roster.history
+    history = getattr(roster, "history", None)
+    if history is None or not hasattr(history, "timeline") or not hasattr(roster, "date"):
+        raise InvalidArgumentError(
+            f"roster must be a pfp.Roster (pfp.members_at gives one), not {shown(roster)}"
+        )
     rows = []
     for member in roster:
         period = period_on(history.timeline(member, org=roster.org), roster.date)
@@ -246,6 +252,7 @@ def transition_records(
     """
     if history is None:
         history = getattr(transitions, "history", None)
+    transitions = _all_of(transitions, Transition, "transitions")
     return Records(
         (
             {
@@ -292,6 +299,28 @@ def period_rows(
     )
 
 
+def _all_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
+    """The items of ``value``, each a ``kind`` record, or an InvalidArgumentError."""
+    found = items_of(value, what)
+    for item in found:
+        if not isinstance(item, kind):
+            raise InvalidArgumentError(
+                f"{what} must hold pfp.{kind.__name__} records, not {shown(item)}"
+            )
+    return found
+
+
+def rows_of(value: object) -> tuple[Mapping[str, Any], ...]:
+    """The rows of ``value``: a sequence of plain dicts (what the ``*_records`` give)."""
+    found = items_of(value, "records")
+    for item in found:
+        if not isinstance(item, Mapping):
+            raise InvalidArgumentError(
+                f"records must be dicts (rows as tables.roster_records gives), not {shown(item)}"
+            )
+    return found  # type: ignore[return-value]  # each checked above
+
+
 def _what_began(period: Period) -> str:
     """The kind of event that began a period ('' for the first one).
 
@@ -331,7 +360,9 @@ def to_dataframe(
 
     """
     pd = pandas()
-    names = list(columns) if columns is not None else list(records[0]) if records else []
+    given = metadata if metadata is not None else getattr(records, "metadata", None)
+    records = rows_of(records)  # type: ignore[assignment]
+    names = list(column_names(columns, records))
     frame = pd.DataFrame.from_records(list(records), columns=names)
     for name in names:
         values = [record.get(name) for record in records]
@@ -339,8 +370,7 @@ def to_dataframe(
             frame[name] = pd.to_datetime(pd.Series(values, dtype=object, index=frame.index))
         elif values and all(isinstance(v, tuple) for v in values):
             frame[name] = [cell(v, separator=";") for v in values]
-    found = metadata if metadata is not None else getattr(records, "metadata", None)
-    frame.attrs.update(found if found is not None else metadata_of(None))
+    frame.attrs.update(given if given is not None else metadata_of(None))
     return frame
 
 

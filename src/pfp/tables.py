@@ -25,7 +25,7 @@ import pendulum
 from pfp._bundled import or_bundled
 from pfp.dates import date_range, to_date, year_range
 from pfp.display import html_table
-from pfp.errors import InvalidArgumentError, InvalidDateError, shown
+from pfp.errors import InvalidArgumentError, InvalidDateError, items_of, shown
 from pfp.model import Country, Status, Transition
 from pfp.panels import state_day_panel, state_year_panel
 from pfp.results import Roster
@@ -43,6 +43,7 @@ from pfp.rows import (
     period_on,
     period_rows,
     roster_records,
+    rows_of,
     share_columns,
     source_keys,
     status_row,
@@ -96,6 +97,10 @@ _REFERENCE = re.compile(r"(\d{2})-(\d{2})")
 _history = or_bundled
 
 
+def _not_a_period(value: object) -> Period:
+    raise InvalidArgumentError(f"periods must be pfp.Period records, not {shown(value)}")
+
+
 def _org_key(history: History, org: str | None) -> str:
     """The key of ``org`` in ``history`` (its default organisation when None)."""
     return history.default_org if org is None else history.organization(org).key
@@ -147,6 +152,11 @@ def period_records(
         InvalidArgumentError: for periods that are not a Timeline, given without ``country``.
 
     """
+    if not isinstance(periods, Timeline):
+        periods = [
+            period if isinstance(period, Period) else _not_a_period(period)
+            for period in items_of(periods, "periods")
+        ]
     if isinstance(periods, Timeline):
         found = _history(history if history is not None else periods.history)
         state = periods.country if country is None else found.country(country)
@@ -216,9 +226,10 @@ def _states(history: History, countries: object) -> tuple[Country, ...]:
             f"countries must be a state's name or a list of names or pfp.Country records, "
             f"such as ['Malta', 'Sweden']; got {shown(countries)}"
         )
+    named = items_of(countries, "countries")
     return tuple(
         sorted(
-            {found.iso3: found for found in map(history.country, countries)}.values(),
+            {found.iso3: found for found in map(history.country, named)}.values(),  # type: ignore[arg-type]
             key=lambda c: c.name,
         )
     )
@@ -318,7 +329,7 @@ def to_html(
     </tbody>
     </table>
     """
-    return html_table(records, columns=columns, caption=caption)
+    return html_table(rows_of(records), columns=columns, caption=caption)
 
 
 # -- pandas (the ``pandas`` extra, imported when called) -----------------------------------

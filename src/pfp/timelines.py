@@ -20,8 +20,8 @@ import pendulum
 
 from pfp.dates import from_ordinal, to_date
 from pfp.display import Displayed
-from pfp.errors import InvalidRecordError
-from pfp.model import Code, Country, Event, Source, Status, optional_date
+from pfp.errors import InvalidRecordError, shown
+from pfp.model import Code, Country, Event, Source, Status, optional_date, to_status
 from pfp.results import Immutable, Tabular
 from pfp.rows import PERIOD_COLUMNS, Records, period_rows
 
@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     from pfp.engine import History
 
 __all__ = ["Period", "Timeline"]
+
+
+def _optional(kind: type[Any]) -> Any:
+    """A validator: None or a ``kind`` record, else an InvalidRecordError."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidRecordError(
+                f"{attribute.name} must be a pfp.{kind.__name__} or None, not {shown(value)}"
+            )
+
+    return check
 
 
 @attrs.frozen(order=False)
@@ -46,11 +58,13 @@ class Period(Displayed):
     (Date(1996, 10, 28), False)
     """
 
-    start: pendulum.Date | None
-    end: pendulum.Date | None
-    status: Status
-    event: Event | None = attrs.field(default=None, repr=False)
-    code: Code | None = attrs.field(default=None, kw_only=True, repr=False)
+    start: pendulum.Date | None = attrs.field(converter=optional_date)
+    end: pendulum.Date | None = attrs.field(converter=optional_date)
+    status: Status = attrs.field(converter=to_status)
+    event: Event | None = attrs.field(default=None, repr=False, validator=_optional(Event))
+    code: Code | None = attrs.field(
+        default=None, kw_only=True, repr=False, validator=_optional(Code)
+    )
     known_to: pendulum.Date | None = attrs.field(
         default=None, kw_only=True, repr=False, converter=optional_date
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pfp.dates import to_date
 from pfp.engine import History
-from pfp.errors import InvalidArgumentError, shown
+from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, EventKind, Status
 
 __all__ = ["affiliations", "organization_keys"]
@@ -87,8 +87,8 @@ def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
             f"orgs must be an organisation's name or a list of names, such as ['NATO', 'EU']; "
             f"got {shown(orgs)}"
         )
-    names = list(orgs)
-    strays = [name for name in names if not isinstance(name, str)]
+    names = [name for name in items_of(orgs, "orgs") if isinstance(name, str)]
+    strays = [name for name in items_of(orgs, "orgs") if not isinstance(name, str)]
     if strays:
         raise InvalidArgumentError(
             f"orgs must be names of organisations, such as 'NATO'; got {shown(strays[0])}"
