@@ -39,7 +39,7 @@ from pfp.errors import (
 )
 
 if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
-    from pfp.engine import FastPath, History
+    from pfp.engine import FastPath, History, StatusRun
     from pfp.model import (
         Alternative,
         Code,
@@ -150,6 +150,10 @@ _HOMES = (
 read, validated and indexed, by the first question asked.
 """
 
+_runs: dict[str, StatusRun] = {}
+"""The bundled history's default-organisation status runs by every exact spelling (the
+engine's published ``FastPath.statuses_by_name``, copied here once: a module dict is the
+cheapest lookup on ``status_of``'s hot path)."""
 _known: list[History] = []
 """The bundled history, once built (a list lookup is the cheapest test on the hot paths)."""
 _fast: list[FastPath] = []
@@ -170,7 +174,9 @@ def history() -> History:
         return _known[0]
     found = _bundled.history()
     if not _known:  # the same values from any thread: a race appends them twice, harmlessly
-        _fast.append(found.fast_path())
+        fast = found.fast_path()
+        _runs.update(fast.statuses_by_name)
+        _fast.append(fast)
         _known.append(found)
     return found
 
@@ -210,9 +216,9 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
     """
     # The hot path, spelled out for speed from the engine's published FastPath: a name as
     # written, then one lookup and a bisect (tests keep it equal to History.status_of).
-    if org is None and type(country) is str and _fast:
+    if org is None and type(country) is str:
         try:
-            found = _fast[0].statuses_by_name[country]
+            found = _runs[country]
         except KeyError:
             pass  # another spelling, or no such state: History.status_of decides
         else:
@@ -340,9 +346,10 @@ def country(
         AmbiguousCountryError: for a name several states bear ("Congo").
 
     """
+    found = _known[0] if _known else history()
     if cow is None and gw is None and on is None:
-        return history().country(query)
-    return history().country(query, cow=cow, gw=gw, on=on)
+        return found.country(query)
+    return found.country(query, cow=cow, gw=gw, on=on)
 
 
 def states(when: Any, *, system: str = "cow") -> CountrySet:

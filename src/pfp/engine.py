@@ -876,6 +876,8 @@ class History:
             InvalidArgumentError: for no question, or more than one.
 
         """
+        if cow is None and gw is None and query is not None:
+            return self._names.find(query)
         asked = [query is not None, cow is not None, gw is not None]
         if sum(asked) != 1:
             raise InvalidArgumentError(
