@@ -61,6 +61,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp.readings import Dispute
     from pfp.results import CountrySet, Roster, Transitions
     from pfp.timelines import Period, Timeline
+    from pfp.words import Partnership
 
     DATA_AS_OF: pendulum.Date
     """The last day the bundled data is known complete (read on first access)."""
@@ -96,6 +97,7 @@ __all__ = [
     "Milestone",
     "MilestoneKind",
     "Organization",
+    "Partnership",
     "Period",
     "PfpError",
     "Precision",
@@ -125,6 +127,7 @@ __all__ = [
     "milestones",
     "organization",
     "organizations",
+    "partnerships",
     "reading",
     "source",
     "sources",
@@ -143,6 +146,7 @@ _HOMES = (
     "pfp.timelines",
     "pfp.readings",
     "pfp.programme",
+    "pfp.words",
 )
 """The modules whose public classes ``pfp`` exports, imported on first use (see __getattr__).
 
@@ -320,6 +324,29 @@ def affiliations(
     return affiliations(history(), country, when, orgs=orgs)
 
 
+def partnerships(country: str | Country, when: Any) -> tuple[Partnership, ...]:
+    """Every NATO partnership framework a state took part in on a day, in words and records.
+
+    Each is a framework's :class:`~pfp.Organization` and the :class:`~pfp.Period` of the
+    state's standing in it (member, observer or suspended member), with its sources:
+
+    >>> import pfp
+    >>> [str(p) for p in pfp.partnerships("Jordan", "2015-01-01")]
+    ['EOP member', 'MD member']
+    >>> held = pfp.partnerships("Japan", "2015-01-01")[0]
+    >>> held.org.name, str(held.period.start)
+    ('Partners across the globe', '2010-11-19')
+
+    Raises:
+        UnknownCountryError: for a name no state bears.
+        InvalidDateError: when ``when`` is not a date.
+
+    """
+    from pfp.words import partnerships  # noqa: PLC0415 - made on first use
+
+    return partnerships(history(), country, when)
+
+
 def country(
     query: str | Country | None = None,
     *,
@@ -408,10 +435,17 @@ def organizations() -> tuple[Organization, ...]:
     >>> for org in pfp.organizations():
     ...     print(org.key, org.founded, org.name)
     CSTO 1992-05-15 Collective Security Treaty Organization
+    EAPC 1997-05-30 Euro-Atlantic Partnership Council
+    EOP 2014-09-05 Enhanced Opportunities Partners
     EU 1958-01-01 European Union
     GUAM 1997-10-10 GUAM Organization for Democracy and Economic Development
+    ICI 2004-06-28 Istanbul Cooperation Initiative
+    IPAP 2002-11-21 Individual Partnership Action Plan
     MAP 1999-04-24 Membership Action Plan
+    MD 1995-02-08 Mediterranean Dialogue
+    NACC 1991-12-20 North Atlantic Cooperation Council
     NATO 1949-08-24 North Atlantic Treaty Organization
+    PATG 2010-11-19 Partners across the globe
     PfP 1994-01-10 Partnership for Peace
     """
     return history().organizations()
@@ -443,7 +477,10 @@ def events(
     >>> for event in pfp.events(country="Sweden"):
     ...     print(event.date, event.org, event.kind.value)
     1994-05-09 PfP signature
+    1994-06-10 NACC observer
     1995-01-01 EU accession
+    1997-05-30 EAPC accession
+    2014-09-05 EOP accession
     2022-06-29 NATO invitation
     2022-07-05 NATO protocol_signed
     2024-03-07 NATO accession

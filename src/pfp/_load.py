@@ -566,6 +566,9 @@ def _organization(row: Row, cited: tuple[Source, ...]) -> Organization:
         cited,
         split(row["aliases"]),
         graduation_status=row["graduation_status"],
+        ended=parse_data_date(row["ended"])[0] if row["ended"] else None,
+        successor=row["successor"],
+        partner_of=row["partner_of"],
     )
 
 

@@ -415,6 +415,52 @@ class _OrgIndex:
         return snapshot
 
 
+def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Event]:
+    """The ends of states' lives in each organisation they had a standing in.
+
+    A state that ceases to exist leaves every organisation the day after its last day in the
+    state systems (Czechoslovakia left the NACC on 1 January 1993): a ``cessation`` the
+    engine derives from the code records that end its life, so that ``transitions`` turn one
+    roster into the next.
+    """
+    orgs_of: dict[str, dict[str, Country]] = {}
+    for event in events:
+        orgs_of.setdefault(event.country.iso3, {})[event.org] = event.country
+    made = []
+    for iso3, orgs in orgs_of.items():
+        for _, last, _, ended in lives.get(iso3, ()):
+            if last is None:
+                continue
+            day = from_ordinal(last + 1)
+            for org, country in orgs.items():
+                if any(e.org == org and e.country.iso3 == iso3 and e.date < day for e in events):
+                    made.append(
+                        Event(
+                            day,
+                            country,
+                            "cessation",
+                            ended.sources if ended is not None else (),
+                            org=org,
+                            note=f"{country.name} ceased to exist after {from_ordinal(last)}.",
+                            origin=f"codes.csv ({iso3}'s last day, {from_ordinal(last)})",
+                        )
+                    )
+    return made
+
+
+def _existing(lives: Mapping[str, Life]) -> Callable[[Country, pendulum.Date], bool]:
+    """Whether a state existed on a day, by its life (a state with none always exists)."""
+
+    def exists(country: Country, day: pendulum.Date) -> bool:
+        life = lives.get(country.iso3)
+        ordinal = day.toordinal()
+        return not life or any(
+            first <= ordinal and (last is None or ordinal <= last) for first, last, *_ in life
+        )
+
+    return exists
+
+
 def _outside_life(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[DataProblem]:
     """Events dated on a day their state did not exist in any state system."""
     problems = []
@@ -772,7 +818,9 @@ class History:
         known = {c.iso3: c for c in (*countries, *(e.country for e in events))}
         lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
         problems += _outside_life(events, lives)
-        changes, replay_problems = replay(events, orgs)
+        changes, replay_problems = replay(
+            (*events, *_cessations(events, lives)), orgs, exists=_existing(lives)
+        )
         problems += replay_problems
         if problems:
             raise DataError(problems)

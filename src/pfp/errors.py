@@ -167,8 +167,9 @@ class UnknownOrganizationError(PfpError, LookupError):
     >>> try:
     ...     pfp.members_at("2000-01-01", org="SEATO")
     ... except pfp.UnknownOrganizationError as error:
-    ...     print(error)
-    no organisation is known as 'SEATO'; known: CSTO, EU, GUAM, MAP, NATO, PfP
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    no organisation is known as 'SEATO'; known: CSTO, EAPC, EOP, EU, GUAM, ICI, IPAP, MAP, MD,
+    NACC, NATO, PATG, PfP
     """
 
     def __init__(self, query: object, known: Iterable[str]) -> None:

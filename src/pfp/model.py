@@ -156,6 +156,10 @@ class EventKind(enum.StrEnum):
     with the member: it stays a member, suspended."""
     RESUMPTION = "resumption"
     """A suspended member takes part again."""
+    CESSATION = "cessation"
+    """The state ceased to exist (the day after its last day in the state systems): derived
+    by the engine from ``codes.csv`` for each organisation it had a standing in, never
+    written in ``events.csv``."""
     OBSERVER = "observer"
     """Granted observer status."""
 
@@ -714,6 +718,15 @@ class Organization(Displayed):
     graduation_status: Status | None = attrs.field(
         default=None, kw_only=True, repr=False, converter=_optional_status
     )
+    ended: pendulum.Date | None = attrs.field(
+        default=None, kw_only=True, repr=False, converter=optional_date
+    )
+    """Its last day, for an organisation that no longer exists (the NACC: 29 May 1997); every
+    membership in it ends the day after (see ``pfp.rules``)."""
+    successor: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
+    """The organisation that succeeded it ('EAPC' for the NACC), if any."""
+    partner_of: str = attrs.field(default="", kw_only=True, repr=False, converter=_text)
+    """For a partnership framework, the organisation it partners states with ('NATO')."""
     as_of: pendulum.Date | None = attrs.field(
         default=None, kw_only=True, repr=False, converter=optional_date
     )

@@ -9,10 +9,13 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
+import pendulum
+
 from pfp.errors import DataProblem
-from pfp.model import Event, EventKind, Organization, Status, Transition
+from pfp.model import Country, Event, EventKind, Organization, Status, Transition
 
 __all__ = ["RULES", "Rule", "graduation", "replay"]
 
@@ -40,6 +43,7 @@ RULES: dict[EventKind, Rule] = {
     EventKind.RESOLUTION: Rule(frozenset(Status), None),
     EventKind.SUSPENSION: Rule(frozenset({Status.MEMBER, Status.SUSPENDED}), Status.SUSPENDED),
     EventKind.RESUMPTION: Rule(frozenset({Status.SUSPENDED}), Status.MEMBER),
+    EventKind.CESSATION: Rule(frozenset(Status), Status.NOT_A_STATE),
     EventKind.OBSERVER: Rule(_OUTSIDE | {Status.WITHDRAWN}, Status.OBSERVER),
 }
 """The effect of each event kind inside its own organisation."""
@@ -71,8 +75,16 @@ def _where(position: int, event: Event) -> str:
     )
 
 
+_ENDED = frozenset({Status.NON_MEMBER, Status.WITHDRAWN, Status.NATO_MEMBER, Status.NOT_A_STATE})
+"""The statuses an organisation's end leaves as they are: the others end with it."""
+
+
 def replay(
-    events: tuple[Event, ...], orgs: dict[str, Organization], *, check_sources: bool = True
+    events: tuple[Event, ...],
+    orgs: dict[str, Organization],
+    *,
+    check_sources: bool = True,
+    exists: Callable[[Country, pendulum.Date], bool] | None = None,
 ) -> tuple[dict[str, list[tuple[int, Transition]]], list[DataProblem]]:
     """Apply every event in date order; return each organisation's changes and every fault.
 
@@ -81,6 +93,11 @@ def replay(
     PfP) also ends the state's participation in that programme; an event refused in its own
     organisation has no such knock-on, so one fault is reported once. ``check_sources=False``
     leaves the citations to a caller that has checked them already (the loader).
+
+    An organisation that ``ended`` ends every membership in it: the day after its last day,
+    each state still a member, observer, invitee, applicant or suspended member becomes
+    ``withdrawn`` (unless it no longer existed, by ``exists``), by a withdrawal the engine
+    derives from the organisation's record; an event after its last day is a fault.
     """
     graduating: dict[str, list[tuple[str, Rule]]] = {}  # organisation joined -> programmes
     for org in orgs.values():
@@ -120,4 +137,47 @@ def replay(
             status[key] = rule.after
             transition = _trusted(event.date, event.country, before, rule.after, event, org_key)
             changes.setdefault(org_key, []).append((event.date.toordinal(), transition))
+    _end_memberships(orgs, events, status, changes, problems, exists)
     return changes, problems
+
+
+def _end_memberships(  # noqa: PLR0917 - the replay's own state, handed over whole
+    orgs: dict[str, Organization],
+    events: tuple[Event, ...],
+    status: dict[tuple[str, str], Status],
+    changes: dict[str, list[tuple[int, Transition]]],
+    problems: list[DataProblem],
+    exists: Callable[[Country, pendulum.Date], bool] | None,
+) -> None:
+    """Each ended organisation's memberships end the day after its last day."""
+    states = {event.country.iso3: event.country for event in events}
+    for org in orgs.values():
+        if org.ended is None:
+            continue
+        problems += [
+            DataProblem(
+                _where(i, event),
+                f"dated {event.date}, after {org.key} ended ({org.ended}); "
+                "an organisation's events fall within its life",
+            )
+            for i, event in enumerate(events)
+            if event.org == org.key and event.date > org.ended
+        ]
+        day = org.ended.add(days=1)
+        for (key, iso3), standing in sorted(status.items()):
+            country = states[iso3]
+            if key != org.key or standing in _ENDED:
+                continue
+            if exists is not None and not exists(country, day):
+                continue
+            cause = Event(
+                day,
+                country,
+                EventKind.WITHDRAWAL,
+                org.sources,
+                org=org.key,
+                note=f"{org.name} ended on {org.ended}; every membership ended with it.",
+                origin=f"organizations.csv ({org.key} ended {org.ended})",
+            )
+            change = _trusted(day, country, standing, Status.WITHDRAWN, cause, org.key)
+            changes.setdefault(org.key, []).append((day.toordinal(), change))

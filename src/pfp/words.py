@@ -10,13 +10,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from pfp.dates import to_date
 from pfp.engine import History
 from pfp.errors import InvalidArgumentError, items_of, shown
-from pfp.model import Country, EventKind, Status
+from pfp.model import Country, EventKind, Organization, Status
 
-__all__ = ["affiliations", "organization_keys"]
+if TYPE_CHECKING:
+    from pfp.timelines import Period
+
+__all__ = ["Partnership", "affiliations", "organization_keys", "partnerships"]
 
 _LABELS = {
     Status.MEMBER: "member",
@@ -39,7 +43,8 @@ def affiliations(
     protocol has been signed is "NATO accession protocol signed" (an invitation alone:
     "invited to join NATO"). A suspended member is "<ORG> member (participation suspended)";
     former members are not listed, as in the seed.
-    ``orgs`` defaults to every organisation but ``exclude`` (the history's default one).
+    ``orgs`` defaults to every organisation but ``exclude`` (the history's default one) and
+    the partnership frameworks (``partner_of`` set; :func:`partnerships` lists those).
 
     Raises:
         UnknownCountryError: for a name no state bears.
@@ -51,7 +56,11 @@ def affiliations(
     day = to_date(when)
     if orgs is None:
         left_out = history.default_org if exclude is None else exclude
-        chosen = [org.key for org in history.organizations() if org.key != left_out]
+        chosen = [
+            org.key
+            for org in history.organizations()
+            if org.key != left_out and not org.partner_of  # frameworks: see partnerships()
+        ]
     else:
         chosen = list(organization_keys(history, orgs))
     labels: list[str] = []
@@ -94,3 +103,49 @@ def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
             f"orgs must be names of organisations, such as 'NATO'; got {shown(strays[0])}"
         )
     return tuple(dict.fromkeys(history.organization(name).key for name in names))
+
+
+class Partnership(NamedTuple):
+    """One partnership a state held on a day: the framework and the period of its standing.
+
+    >>> import pfp
+    >>> [str(p) for p in pfp.partnerships("Georgia", "2010-01-01")]
+    ['EAPC member', 'PfP member']
+    """
+
+    org: Organization
+    period: Period
+
+    def __str__(self) -> str:
+        status = self.period.status
+        return f"{self.org.key} {_LABELS.get(status, status.value)}"
+
+
+_HELD = frozenset({Status.MEMBER, Status.OBSERVER, Status.SUSPENDED})
+"""The standings that are a partnership held."""
+
+
+def partnerships(
+    history: History, country: str | Country, when: object, *, of: str = "NATO"
+) -> tuple[Partnership, ...]:
+    """Every partnership framework of organisation ``of`` the state took part in on a day.
+
+    A framework is an organisation whose ``partner_of`` is ``of`` (``organizations.csv``);
+    the state held it when it was a member, an observer or a suspended member that day. By
+    framework key.
+
+    Raises:
+        UnknownCountryError: for a name no state bears.
+        InvalidDateError: when ``when`` is not a date.
+
+    """
+    found = history.country(country)
+    day = to_date(when)
+    held = []
+    for org in history.organizations():
+        if org.partner_of != of:
+            continue
+        for period in history.timeline(found, org=org.key):
+            if day in period and period.status in _HELD:
+                held.append(Partnership(org, period))
+    return tuple(held)
