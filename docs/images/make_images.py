@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    """Write ``timeline.png`` and ``membership_count.png`` next to this script."""
+    """Write ``timeline.png``, ``membership_count.png`` and ``partnerships.png`` beside it."""
     import matplotlib  # noqa: PLC0415 - the plot extra; importing this file must not need it
 
     matplotlib.use("Agg")
@@ -21,9 +21,14 @@ def main() -> int:
 
     import pfp.plot  # noqa: PLC0415
 
+    def partnerships() -> object:
+        frameworks = ["NACC", "EAPC", "MD", "ICI", "IPAP", "EOP", "PATG", "PfP"]
+        return pfp.plot.membership_count(orgs=frameworks, start="1991-01-01")
+
     pictures = {
         "timeline.png": pfp.plot.timeline,
         "membership_count.png": pfp.plot.membership_count,
+        "partnerships.png": partnerships,
     }
     for name, draw in pictures.items():
         axes = draw()
