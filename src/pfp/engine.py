@@ -189,6 +189,8 @@ def _merged(
     each change (None where the state began or ceased to exist). Outside its life the status
     is :attr:`Status.NOT_A_STATE`; within it, what the events made it.
     """
+    if not life:  # no recorded life (a state made in code): the events' changes alone
+        return _changes(items)
     bounds: list[tuple[int, bool, Code | None]] = []
     for first, last, begun, ended in life or ():
         bounds.append((first, True, begun))
@@ -217,6 +219,25 @@ def _merged(
             statuses.append(new)
             causes.append(cause)
             current = new
+    return days, tuple(statuses), tuple(causes)
+
+
+def _changes(
+    items: Sequence[tuple[int, Transition]],
+) -> tuple[list[int], tuple[Status, ...], tuple[Cause, ...]]:
+    """:func:`_merged` for a state with no recorded life: each day's last event decides."""
+    current = items[0][1].before if items else Status.NON_MEMBER
+    days: list[int] = []
+    statuses = [current]
+    causes: list[Cause] = []
+    for position, (day, transition) in enumerate(items):
+        if position + 1 < len(items) and items[position + 1][0] == day:
+            continue  # a later event the same day decides that day's standing
+        if transition.after is not current:
+            days.append(day)
+            statuses.append(transition.after)
+            causes.append(transition.event)
+            current = transition.after
     return days, tuple(statuses), tuple(causes)
 
 
@@ -423,9 +444,13 @@ def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Ev
     engine derives from the code records that end its life, so that ``transitions`` turn one
     roster into the next.
     """
+    ending = {iso3 for iso3, life in lives.items() if any(last is not None for _, last, *_ in life)}
+    if not ending:
+        return []  # no state of the history ever ceased: nothing to derive
     orgs_of: dict[str, dict[str, Country]] = {}
     for event in events:
-        orgs_of.setdefault(event.country.iso3, {})[event.org] = event.country
+        if event.country.iso3 in ending:
+            orgs_of.setdefault(event.country.iso3, {})[event.org] = event.country
     made = []
     for iso3, orgs in orgs_of.items():
         for _, last, _, ended in lives.get(iso3, ()):
@@ -463,7 +488,9 @@ def _existing(lives: Mapping[str, Life]) -> Callable[[Country, pendulum.Date], b
 
 def _outside_life(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[DataProblem]:
     """Events dated on a day their state did not exist in any state system."""
-    problems = []
+    problems: list[DataProblem] = []
+    if not lives:
+        return problems
     for position, event in enumerate(events):
         life = lives.get(event.country.iso3)
         day = event.date.toordinal()
@@ -499,7 +526,7 @@ def _clashes(
     states: dict[str, Country] = {}
     for country in (*countries, *(event.country for event in events)):
         known = states.setdefault(country.iso3, country)
-        if known != country:
+        if known is not country and known != country:
             problems.append(
                 DataProblem(
                     f"country {country.iso3}",

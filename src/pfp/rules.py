@@ -150,6 +150,8 @@ def _end_memberships(  # noqa: PLR0917 - the replay's own state, handed over who
     exists: Callable[[Country, pendulum.Date], bool] | None,
 ) -> None:
     """Each ended organisation's memberships end the day after its last day."""
+    if all(org.ended is None for org in orgs.values()):
+        return  # no organisation ended: nothing to derive
     states = {event.country.iso3: event.country for event in events}
     for org in orgs.values():
         if org.ended is None:
