@@ -32,6 +32,7 @@ __all__ = [
     "is_plain_date",
     "ordinal_range",
     "parse_data_date",
+    "reference_day",
     "to_date",
     "to_ordinal",
     "year_range",
@@ -226,3 +227,27 @@ def parse_data_date(text: str) -> tuple[pendulum.Date, str]:
     except ValueError:
         raise InvalidDateError(text, "no such calendar day", accepted=_DATA_FORMS) from None
     return value, precision
+
+
+_REFERENCE = re.compile(r"([0-9]{2})-([0-9]{2})")
+
+
+def reference_day(reference: object) -> tuple[int, int]:
+    """The (month, day) of a panel's reference day ``'MM-DD'``, a day every year has.
+
+    >>> reference_day("12-31")
+    (12, 31)
+    >>> reference_day("02-29")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pfp.errors.InvalidDateError: cannot read '02-29' as a date (a reference day is 'MM-DD' and ...
+    """
+    match = _REFERENCE.fullmatch(reference) if isinstance(reference, str) else None
+    month, day = (int(match[1]), int(match[2])) if match else (0, 0)
+    try:
+        datetime.date(2001, month, day)  # a year without 29 February: valid in every year
+    except ValueError:
+        raise InvalidDateError(
+            reference, "a reference day is 'MM-DD' and exists every year, such as '12-31'"
+        ) from None
+    return month, day

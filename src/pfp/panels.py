@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, year_range
-from pfp.errors import BeyondDataError, InvalidArgumentError, InvalidDateError, shown
+from pfp.dates import date_range, reference_day, year_range
+from pfp.errors import BeyondDataError, InvalidArgumentError, shown
 from pfp.model import CodeScheme, Country
 from pfp.rows import Record, Records, pandas
 from pfp.words import organization_keys
@@ -106,20 +106,6 @@ def _code_cells(country: Country, day: pendulum.Date) -> Record:
         "cow_abb": country.code_at("cow_abb", day) or "",
         "gw_code": country.gw_code_at(day),
     }
-
-
-def _reference(reference: object) -> tuple[int, int]:
-    text = reference if isinstance(reference, str) else ""
-    parts = text.split("-")
-    try:
-        pair = len(parts) == 2 and len(text) == 5
-        month, day = (int(parts[0]), int(parts[1])) if pair else (0, 0)
-        datetime.date(2001, month, day)  # a year without 29 February: valid in every year
-    except ValueError:
-        raise InvalidDateError(
-            reference, "a reference day is 'MM-DD' and exists every year, such as '12-31'"
-        ) from None
-    return month, day
 
 
 def state_year_columns(keys: Sequence[str]) -> tuple[str, ...]:
@@ -201,7 +187,7 @@ def state_year_records(
 
     """
     years = year_range(start_year, end_year)
-    month, day = _reference(reference)
+    month, day = reference_day(reference)
     chosen = _system(system)
     how = _beyond(beyond)
     found = or_bundled(history)

@@ -16,16 +16,15 @@ called.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, to_date, year_range
+from pfp.dates import date_range, reference_day, to_date, year_range
 from pfp.display import html_table
-from pfp.errors import InvalidArgumentError, InvalidDateError, items_of, shown
+from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Status, Transition
 from pfp.panels import state_day_panel, state_year_panel
 from pfp.results import Roster
@@ -90,8 +89,6 @@ COUNTRY_YEAR_COLUMNS = ("name", "iso2", "iso3", "org", "year", "date", "status",
 
 COUNTRY_YEAR_SHARE_COLUMNS = ("name", "iso2", "iso3", "org", "year", *share_columns())
 """The columns of a country-year panel by share: the fraction of the year's days in each status."""
-
-_REFERENCE = re.compile(r"(\d{2})-(\d{2})")
 
 
 _history = or_bundled
@@ -202,18 +199,6 @@ def history_records(
     return Records(rows, history=found)
 
 
-def _parse_reference(reference: object) -> tuple[int, int]:
-    match = _REFERENCE.fullmatch(reference) if isinstance(reference, str) else None
-    month, day = (int(match[1]), int(match[2])) if match else (0, 0)
-    try:
-        datetime.date(2001, month, day)  # a year without 29 February: valid in every year
-    except ValueError:
-        raise InvalidDateError(
-            reference, "a reference day is 'MM-DD' and exists every year, such as '12-31'"
-        ) from None
-    return month, day
-
-
 def _states(history: History, countries: object) -> tuple[Country, ...]:
     """The states a panel covers: ``countries``, or the states of the history's events."""
     if countries is None:
@@ -279,7 +264,7 @@ def country_year_records(
 
     """
     years = year_range(start_year, end_year)
-    month, day = (0, 0) if share else _parse_reference(reference)
+    month, day = (0, 0) if share else reference_day(reference)
     found = _history(history)
     key = _org_key(found, org)
     rows = []
