@@ -167,6 +167,19 @@ def test_membership_count_in_a_range(mpl: Any) -> None:
     assert line.get_ydata()[-1] == len(pfp.members_at("1994-12-31"))
 
 
+def test_membership_count_keys_many_lines_beside_the_plot(mpl: Any) -> None:
+    """Two lines are keyed inside the plot; the eight partnership lines beside it, hiding none."""
+    frameworks = ["NACC", "EAPC", "MD", "ICI", "IPAP", "EOP", "PATG", "PfP"]
+    for orgs, beside in ((["PfP", "NATO"], False), (frameworks, True)):
+        ax = pfp.plot.membership_count(orgs=orgs)
+        ax.figure.canvas.draw()
+        legend = ax.get_legend().get_window_extent()
+        plot = ax.get_window_extent()
+        assert bool(legend.x0 >= plot.x1) == beside
+        assert len(ax.get_legend().get_texts()) == len(orgs)
+        mpl.pyplot.close(ax.figure)
+
+
 def test_pictures_are_deterministic(mpl: Any) -> None:
     """Drawing the same chart twice gives the same PNG bytes."""
 

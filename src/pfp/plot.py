@@ -234,7 +234,7 @@ def membership_count(
     to (the PfP and NATO). ``start`` and ``end`` bound the picture (default: from the
     earliest founding of ``orgs`` to the data's as-of day). Each line's ``gid`` is its
     organisation's key; its points are the count from each change day on, ending at the day
-    after ``end``.
+    after ``end``. Up to three lines are keyed inside the plot, more beside it.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -281,8 +281,15 @@ def membership_count(
     ax.set_axisbelow(True)
     ax.set_ylabel("members")
     ax.set_title(f"Members, {first} to {last}")
-    ax.legend(loc="upper left", fontsize=8)
+    if len(organizations) > _LEGEND_INSIDE:  # many lines: a legend beside the plot hides none
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, fontsize=8)
+    else:
+        ax.legend(loc="upper left", fontsize=8)
     return ax
+
+
+_LEGEND_INSIDE = 3
+"""The most lines :func:`membership_count` keys inside the plot; more go beside it."""
 
 
 def _named_states(countries: object) -> tuple[str | Country, ...]:
