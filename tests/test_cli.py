@@ -180,7 +180,8 @@ def test_an_empty_answer_exits_0() -> None:
     """Before the PfP began there are no partners: a valid answer, exit status 0."""
     done = run("members", "1990-01-01")
     assert done.returncode == 0
-    assert done.stdout == "0 members of PfP on 1990-01-01\n"
+    founded = pfp.organization("PfP").founded
+    assert done.stdout == f"0 members of PfP on 1990-01-01 (PfP was founded on {founded})\n"
 
 
 @pytest.mark.parametrize(

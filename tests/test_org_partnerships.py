@@ -12,6 +12,7 @@ import re
 import pytest
 
 import pfp
+import pfp.cli
 
 Status = pfp.Status
 
@@ -85,3 +86,26 @@ def test_partnerships_of_a_state_on_a_day() -> None:
     (japan,) = pfp.partnerships("Japan", "2015-01-01")
     assert japan.org.key == "PATG" and japan.period.sources
     assert pfp.partnerships("Brazil", "2015-01-01") == ()
+
+
+def test_a_roster_outside_its_organisations_life_says_why_it_is_empty() -> None:
+    """Before a framework's founding or after its last day the roster says so; within, nothing."""
+    nacc = pfp.organization("NACC")
+    assert nacc.ended is not None
+    after = pfp.members_at(nacc.ended.add(days=1), org="NACC")
+    assert len(after) == 0
+    assert after.org_note == f"NACC's last day was {nacc.ended}; its successor is {nacc.successor}"
+    assert after.org_note in repr(after)
+    assert pfp.members_at(nacc.ended, org="NACC").org_note == ""
+    eop = pfp.organization("EOP")
+    before = pfp.members_at(eop.founded.subtract(days=1), org="EOP")
+    assert len(before) == 0 and before.org_note == f"EOP was founded on {eop.founded}"
+    assert pfp.members_at(eop.founded, org="EOP").org_note == ""
+
+
+def test_the_cli_says_why_a_framework_has_no_members(capsys: pytest.CaptureFixture[str]) -> None:
+    """``pfp members DAY --org NACC`` after its end names its last day and successor."""
+    assert pfp.cli.main(["members", "2010-01-01", "--org", "NACC"]) == 0
+    out = capsys.readouterr().out
+    assert "0 members of NACC on 2010-01-01 (NACC's last day was 1997-05-29" in out
+    assert "successor is EAPC" in out

@@ -67,6 +67,8 @@ def _members(args: argparse.Namespace) -> Answer:
     roster = pfp.members_at(args.date, org=_org(args))
     count = len(roster)
     title = f"{count} member{'s' if count != 1 else ''} of {roster.org} on {roster.date}"
+    if roster.org_note:
+        title += f" ({roster.org_note})"
     query: dict[str, Any] = {"date": roster.date, "org": roster.org}
     if roster.known_to is not None:
         query["known_to"] = roster.known_to

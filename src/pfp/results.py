@@ -311,6 +311,31 @@ class Roster(CountrySet):
         return self.known_to is not None
 
     @property
+    def org_note(self) -> str:
+        """Why the roster is empty when the day is outside the organisation's life, else ''.
+
+        >>> import pfp
+        >>> pfp.members_at("2010-01-01", org="NACC").org_note
+        "NACC's last day was 1997-05-29; its successor is EAPC"
+        >>> pfp.members_at("2010-01-01", org="EOP").org_note
+        'EOP was founded on 2014-09-05'
+        >>> pfp.members_at("1997-05-29", org="NACC").org_note  # its last day
+        ''
+        >>> pfp.members_at("2010-01-01").org_note
+        ''
+        """
+        organization = self._history.organization(self._org)
+        date = self.date
+        if date < organization.founded:
+            return f"{organization.key} was founded on {organization.founded}"
+        if organization.ended is not None and date > organization.ended:
+            successor = (
+                f"; its successor is {organization.successor}" if organization.successor else ""
+            )
+            return f"{organization.key}'s last day was {organization.ended}{successor}"
+        return ""
+
+    @property
     def suspended(self) -> CountrySet:
         """The members whose participation was suspended that day (still members).
 
@@ -348,7 +373,10 @@ class Roster(CountrySet):
         count = len(self._members)
         known = self.known_to
         beyond = "" if known is None else f" (beyond the data: known to {known})"
-        return f"{self._org} on {self.date}: {count} member{'s' if count != 1 else ''}{beyond}"
+        note = f" ({self.org_note})" if self.org_note else ""
+        return (
+            f"{self._org} on {self.date}: {count} member{'s' if count != 1 else ''}{beyond}{note}"
+        )
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (Roster, (self._org, self._ordinal, self._members, self._keys, self._history))
@@ -357,9 +385,9 @@ class Roster(CountrySet):
         count = len(self._members)
         known = self.known_to
         beyond = "" if known is None else f"; beyond the data, known to {known}"
-        return (
-            f"<Roster {self._org} {self.date}: {count} member{'s' if count != 1 else ''}{beyond}>"
-        )
+        note = f"; {self.org_note}" if self.org_note else ""
+        members = f"{count} member{'s' if count != 1 else ''}"
+        return f"<Roster {self._org} {self.date}: {members}{beyond}{note}>"
 
 
 class _Building(Roster):
