@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,19 +41,24 @@ def _assert_one_line_and_a_documented_failure(status: int, stderr: str) -> None:
     assert status in _documented_statuses(), f"exit status {status} is not in pfp --help"
 
 
+def _members_into(stdout: Any, output: str) -> subprocess.CompletedProcess[str]:
+    """``pfp members 2000-01-01 --format OUTPUT`` with its standard output sent to ``stdout``."""
+    return subprocess.run(
+        _pfp("members", "2000-01-01", "--format", output),
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("output", FORMATS)
 def test_output_to_a_full_device(output: str) -> None:
     """``pfp members 2000-01-01 > /dev/full``: one line on stderr, a documented failure."""
     with open("/dev/full", "w", encoding="utf-8") as full:
-        done = subprocess.run(
-            _pfp("members", "2000-01-01", "--format", output),
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            timeout=60,
-        )
+        done = _members_into(full, output)
     _assert_one_line_and_a_documented_failure(done.returncode, done.stderr)
 
 
@@ -64,14 +70,7 @@ def test_output_to_a_pipe_whose_reader_is_gone(output: str) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        done = subprocess.run(
-            _pfp("members", "2000-01-01", "--format", output),
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            timeout=60,
-        )
+        done = _members_into(write_end, output)
     finally:
         os.close(write_end)
     _assert_one_line_and_a_documented_failure(done.returncode, done.stderr)
