@@ -657,6 +657,26 @@ def test_record_constructors(name: str, data: st.DataObject) -> None:
         _call(record._repr_html_)
 
 
+@pytest.mark.parametrize(
+    "value", [HostileStr("member"), (HostileStr("member"),), [HostileStr("x")], b"member", 1]
+)
+@pytest.mark.parametrize("field", ["before", "after"])
+def test_a_transition_status_that_hashes_or_compares_badly(field: str, value: object) -> None:
+    """Found by ``test_record_constructors``: a status that is a tuple of a str whose hash
+    raises reached the enum lookup; only text names a status, anything else is refused
+    without being hashed or compared. A str subclass is read by its own text.
+    """
+    malta = _malta()
+    event = next(period.event for period in pfp.timeline(malta) if period.event is not None)
+    fields: dict[str, object] = {"before": "non_member", "after": "withdrawn", field: value}
+    made = _call(pfp.Transition, "2000-01-01", malta, fields["before"], fields["after"], event)
+    if isinstance(value, str):
+        assert not isinstance(made, pfp.PfpError)
+        assert getattr(made, field) is pfp.Status.MEMBER
+    else:
+        assert isinstance(made, pfp.InvalidRecordError)
+
+
 def _malta() -> pfp.Country:
     return pfp.country("Malta")
 

@@ -178,7 +178,7 @@ class MilestoneKind(enum.StrEnum):
 
 def milestone_kind(value: object) -> MilestoneKind:
     """A milestone's kind, or an InvalidRecordError naming the known ones."""
-    return _member_of(MilestoneKind, "milestone kind")(value)
+    return _to_milestone_kind(value)
 
 
 def to_number(value: object) -> int | float:
@@ -212,20 +212,33 @@ R = TypeVar("R")
 
 def _member_of(kind: type[E], what: str) -> Callable[[object], E]:
     """A converter to ``kind`` that names the known values when given another."""
+    by_value: dict[object, E] = {member.value: member for member in kind}
 
     def convert(value: object) -> E:
-        if isinstance(value, str) and type(value) is not str:
-            value = str.__str__(value)  # a subclass: its own text, not its __hash__ or __eq__
-        try:
-            return kind(value)
-        except (ValueError, TypeError):
+        if isinstance(value, kind):
+            return value
+        # Only text names a member: a str subclass by its own text (not its __hash__ or
+        # __eq__), and no other object is hashed or compared, so none can raise from inside.
+        found = by_value.get(str.__str__(value)) if isinstance(value, str) else None
+        if found is None:
             known = ", ".join(str(member.value) for member in kind)
-            raise InvalidRecordError(f"{what}: no {what} {shown(value)}; known: {known}") from None
+            raise InvalidRecordError(f"{what}: no {what} {shown(value)}; known: {known}")
+        return found
 
     return convert
 
 
 _to_precision = _member_of(Precision, "precision")
+_to_milestone_kind = _member_of(MilestoneKind, "milestone kind")
+_to_evidence = _member_of(Evidence, "evidence")
+_to_status = _member_of(Status, "status")
+
+
+def _blank(value: object) -> bool:
+    """None or the empty text (a str subclass by its length: its ``__eq__`` is not called)."""
+    return value is None or (isinstance(value, str) and not str.__len__(value))
+
+
 _PRECISIONS: dict[object, Precision] = {p.value: p for p in Precision}
 
 
@@ -284,16 +297,16 @@ def _alternatives(value: object) -> tuple[Alternative, ...]:
 
 
 def _optional_evidence(value: object) -> Evidence | None:
-    return None if value is None or value == "" else _member_of(Evidence, "evidence")(value)
+    return None if _blank(value) else _to_evidence(value)
 
 
 def to_status(value: object) -> Status:
     """A status, or an InvalidRecordError naming the known ones."""
-    return value if type(value) is Status else _member_of(Status, "status")(value)
+    return value if type(value) is Status else _to_status(value)
 
 
 def _optional_status(value: object) -> Status | None:
-    return None if value is None or value == "" else _member_of(Status, "status")(value)
+    return None if _blank(value) else _to_status(value)
 
 
 def _event_kind(value: object) -> EventKind:
@@ -504,7 +517,7 @@ def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
 
 
 def _optional_int(value: object) -> int | None:
-    if value is None or value == "":
+    if _blank(value):
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidRecordError(f"a code must be a whole number, not {shown(value)}")
