@@ -40,6 +40,9 @@ def test_reading_changes_answers_and_leaves_the_default_alone() -> None:
     assert pfp.status_of("Malta", "1996-10-29") is Status.WITHDRAWN
     (left,) = [t for t in other.transitions(country="Malta") if t.after is Status.WITHDRAWN]
     assert [s.key for s in left.sources] == ["seed"]
+    # Everything else the history records comes along: its state disputes too.
+    assert pfp.history().state_disputes()
+    assert other.state_disputes() == pfp.history().state_disputes()
 
 
 def test_founders_under_the_signature_reading() -> None:

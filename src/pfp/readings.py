@@ -179,4 +179,5 @@ def under(history: History, *alternatives: Alternative) -> History:
         as_of=history.as_of,
         sources=history.sources(),
         programme=history.programme,
+        state_disputes=history.state_disputes(),
     )
