@@ -151,9 +151,7 @@ class CountryIndex:
         if not isinstance(query, str):
             raise UnknownCountryError(query)
         folded = normalize(query)
-        matches = self._by_key.get(folded) or self._by_words.get(
-            " ".join(sorted(folded.split())), ()
-        )
+        matches = self._by_key.get(folded) or self._by_words.get(_word_key(folded), ())
         if len(matches) == 1:
             if type(query) is str:
                 if len(self._seen) >= _SEEN_SIZE:

@@ -35,7 +35,7 @@ import pendulum
 from pfp._bundled import or_bundled
 from pfp.dates import date_range, reference_day, year_range
 from pfp.errors import BeyondDataError, InvalidArgumentError, shown
-from pfp.model import CodeScheme, Country
+from pfp.model import SYSTEMS, Country
 from pfp.rows import Record, Records, pandas
 from pfp.words import organization_keys
 
@@ -60,7 +60,6 @@ included), ISO 3166, and ``pfp`` (the states of the events)."""
 CODE_COLUMNS = ("name", "iso3", "iso2", "iso_numeric", "cow_code", "cow_abb", "gw_code")
 """The state's name and its codes as of the row's day."""
 
-_KEYED = {"cow": CodeScheme.COW, "gw": CodeScheme.GW, "iso": CodeScheme.ISO3}
 _OPEN = 10**7
 """An ordinal beyond every day: a code still in use."""
 
@@ -81,7 +80,7 @@ def _pieces(history: History, system: str) -> list[Piece]:
     if system == "pfp":
         states = {e.country.iso3: e.country for e in history.events()}
         return [(history.country(key), "", 1, _OPEN) for key in sorted(states)]
-    scheme = _KEYED[system]
+    scheme = SYSTEMS[system]
     return [
         (
             country,
