@@ -192,7 +192,7 @@ def _merged(
     if not life:  # no recorded life (a state made in code): the events' changes alone
         return _changes(items)
     bounds: list[tuple[int, bool, Code | None]] = []
-    for first, last, begun, ended in life or ():
+    for first, last, begun, ended in life:
         bounds.append((first, True, begun))
         if last is not None:
             bounds.append((last + 1, False, ended))
@@ -663,7 +663,6 @@ class History:
     _sources: tuple[Source, ...]
     _source_by_key: dict[str, Source]
     _shared_as: Callable[[], History] | None
-    _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
     _state_disputes: tuple[StateDispute, ...]
 
     version: str | None
@@ -869,7 +868,6 @@ class History:
         for iso3, life in lives.items():
             days, statuses, causes = _merged((), life)
             alone[iso3] = (_status_run(days, statuses), causes)
-        _set(self, "_alone", alone)
         exact = names.exact_iso3()
         for index in indexes.values():
             for iso3, (run, causes) in alone.items():
@@ -959,8 +957,6 @@ class History:
                 "ask for one state: a name or code, cow=NUMBER or gw=NUMBER, such as "
                 "country('Germany') or country(cow=260)"
             )
-        if query is not None:
-            return self._names.find(query)
         scheme, number = ("cow", cow) if cow is not None else ("gw", gw)
         if isinstance(number, bool) or not isinstance(number, int):
             raise InvalidArgumentError(
@@ -1153,12 +1149,12 @@ class History:
         causes = index.country_causes.get(state.iso3, ())
         bounds = [from_ordinal(day) for day in days]
         as_of = index.org.as_of
-        past = 10**7 if as_of is None else as_of.toordinal()  # an end after it runs past the data
+        past = index.known_to_day  # an end after the review day runs past the data
 
         def known(end: pendulum.Date | None) -> pendulum.Date | None:
-            return (
-                as_of if as_of is not None and (end is None or end.toordinal() > past + 1) else None
-            )
+            if past is None:
+                return None
+            return as_of if end is None or end.toordinal() > past + 1 else None
 
         first_end = bounds[0] if bounds else None
         periods = (
