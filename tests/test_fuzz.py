@@ -1205,3 +1205,13 @@ def test_the_bundled_history_cannot_be_changed(name: str) -> None:
             object.__delattr__(bundled, name)
     assert pfp.members_at("1994-08-03") == before
     assert len(pfp.members_at("1994-08-03")) == 22
+
+
+def test_events_by_evidence_reads_a_str_subclass_by_its_text() -> None:
+    """Found in review: ``events(evidence=...)`` compared a str subclass with ``==`` (whose
+    ``__eq__`` raised from inside); it is read by its own text, and anything else refused.
+    """
+    history = pfp.history()
+    assert history.events(evidence=HostileStr("primary")) == history.events(evidence="primary")
+    for wrong in ("Primary", ("primary",), 1):
+        assert isinstance(_call(history.events, evidence=wrong), pfp.InvalidArgumentError)

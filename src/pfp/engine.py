@@ -56,6 +56,7 @@ from pfp.model import (
     CodeScheme,
     Country,
     Event,
+    Evidence,
     Organization,
     Source,
     StateDispute,
@@ -1037,11 +1038,15 @@ class History:
         """
         found = self._ordered
         if evidence is not None:
-            if evidence not in ("primary", "secondary", "seed"):
+            # By its own text (a str subclass's __eq__ or __hash__ is never called).
+            text = str.__str__(evidence) if isinstance(evidence, str) else None
+            grade = next((kind for kind in Evidence if kind.value == text), None)
+            if grade is None:
+                known = ", ".join(kind.value for kind in Evidence)
                 raise InvalidArgumentError(
-                    f"evidence must be primary, secondary or seed; got {shown(evidence)}"
+                    f"evidence must be one of {known}; got {shown(evidence)}"
                 )
-            found = tuple(e for e in found if e.evidence == evidence)
+            found = tuple(e for e in found if e.evidence is grade)
         if country is None:
             return found
         iso3 = self._names.find(country).iso3
