@@ -30,6 +30,7 @@ CORE = (
     "pfp.engine",
     "pfp.readings",
     "pfp.words",
+    "pfp.bulk",
     "pfp.timelines",
     "pfp._bundled",
 )

@@ -21,7 +21,7 @@ import attrs  # noqa: F401 - the records' library loads with pfp; the records, o
 import pendulum
 
 from pfp import _bundled
-from pfp.dates import date_range, to_ordinal
+from pfp.dates import DAY_READERS, EXACT_DAY_TYPES, date_ordinal, date_range, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
     BeyondDataError,
@@ -34,6 +34,7 @@ from pfp.errors import (
     PfpError,
     UnknownAlternativeError,
     UnknownCountryError,
+    UnknownCountryWarning,
     UnknownKeyError,
     UnknownOrganizationError,
 )
@@ -111,10 +112,12 @@ __all__ = [
     "Transitions",
     "UnknownAlternativeError",
     "UnknownCountryError",
+    "UnknownCountryWarning",
     "UnknownKeyError",
     "UnknownOrganizationError",
     "__version__",
     "affiliations",
+    "annotate",
     "cooperation_areas",
     "countries",
     "country",
@@ -158,6 +161,10 @@ _runs: dict[str, StatusRun] = {}
 """The bundled history's default-organisation status runs by every exact spelling (the
 engine's published ``FastPath.statuses_by_name``, copied here once: a module dict is the
 cheapest lookup on ``status_of``'s hot path)."""
+_org_runs: dict[str, dict[str, StatusRun]] = {}
+"""The same for every other organisation, by the ``org`` spelling asked (filled on first use)."""
+_ORG_SPELLINGS = 256
+"""At most this many ``org`` spellings are kept in ``_org_runs`` (each shares the engine's runs)."""
 _known: list[History] = []
 """The bundled history, once built (a list lookup is the cheapest test on the hot paths)."""
 _fast: list[FastPath] = []
@@ -220,21 +227,43 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
     """
     # The hot path, spelled out for speed from the engine's published FastPath: a name as
     # written, then one lookup and a bisect (tests keep it equal to History.status_of).
-    if org is None and type(country) is str:
-        try:
-            found = _runs[country]
-        except KeyError:
-            pass  # another spelling, or no such state: History.status_of decides
-        else:
+    if type(country) is str:
+        runs = _runs if org is None else _org_runs.get(org) if type(org) is str else None
+        if runs is None and org is not None and _known:
+            runs = _runs_of(org)
+        found = None if runs is None else runs.get(country)
+        if found is not None:
             kind = type(when)
             if kind is _Date or kind is _PDate:
                 return found[1][bisect_right(found[0], when.toordinal())]
             if kind is str:
                 return found[1][bisect_right(found[0], to_ordinal(when))]
+            if kind in EXACT_DAY_TYPES:  # a datetime, a pandas Timestamp: its day, in C
+                return found[1][bisect_right(found[0], date_ordinal(when))]
+            read = DAY_READERS.get(kind)  # numpy.datetime64, once one has been seen
+            if read is not None:
+                return found[1][bisect_right(found[0], read(when))]
+            return found[1][bisect_right(found[0], to_ordinal(when))]  # or InvalidDateError
     built = _known[0] if _known else history()  # keywords cost: pass them only when given
     return (
         built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
     )
+
+
+def _runs_of(org: object) -> dict[str, StatusRun] | None:
+    """The status runs of ``org`` by every exact spelling of a state, kept by ``org`` as asked.
+
+    None for an ``org`` no organisation answers to (``History.status_of`` raises the error).
+    """
+    if type(org) is not str:
+        return None
+    try:
+        runs = dict(_known[0].fast_path(org).statuses_by_name)
+    except UnknownOrganizationError:
+        return None
+    if len(_org_runs) < _ORG_SPELLINGS:
+        _org_runs[org] = runs
+    return runs
 
 
 def transitions(
@@ -322,6 +351,65 @@ def affiliations(
     from pfp.words import affiliations  # noqa: PLC0415 - made on first use
 
     return affiliations(history(), country, when, orgs=orgs)
+
+
+def annotate(
+    frame: Any,
+    *,
+    country: str = "country",
+    date: str = "date",
+    orgs: Iterable[str] | str = ("PfP",),
+    code: str | None = None,
+    unknown: str = "na",
+    beyond: str = "carry",
+) -> Any:
+    """A pandas or Polars ``frame`` with each row's standing in ``orgs`` on the row's day.
+
+    The same rows in the same order (and index), the input unchanged, with one categorical
+    column of :class:`Status` values per organisation, ``<org key in lower case>_status``,
+    and ``beyond_data``: True where the row's day is after a named organisation's review
+    day (``beyond`` says what its status is then: ``carry`` the last known one, ``null``, or
+    ``raise`` :class:`BeyondDataError`). ``country`` holds names and ISO codes, mixed, or
+    COW or G&W numbers (``code="cow"`` or ``"gw"``, read as held on each row's day);
+    ``date`` holds ``datetime64`` of any unit (times of day ignored), Timestamps, dates or
+    ISO strings. A null country or day gives a null status; so does an unknown country,
+    with one :class:`UnknownCountryWarning` for the call (``unknown="raise"``:
+    :class:`UnknownCountryError` naming them). Vectorised: no Python call per row.
+
+    >>> import pandas as pd, pfp
+    >>> survey = pd.DataFrame({"country": ["UKR", "Ukraine", "Sweden"],
+    ...                        "date": ["2020-06-12", "2020-06-11", "2024-03-07"]})
+    >>> pfp.annotate(survey, orgs=["EOP", "NATO"])[["eop_status", "nato_status"]]
+      eop_status nato_status
+    0      member  non_member
+    1  non_member  non_member
+    2 nato_member      member
+    >>> cow = pd.DataFrame({"ccode": [260, 255], "day": ["1980-01-01", "1995-01-01"]})
+    >>> found = pfp.annotate(cow, country="ccode", date="day", orgs="NATO", code="cow")
+    >>> found["nato_status"].tolist()  # West Germany in 1980, united Germany in 1995
+    ['member', 'member']
+
+    Raises:
+        InvalidArgumentError: for a frame that is neither, a missing column, an existing
+            status column, or a ``code``, ``unknown`` or ``beyond`` not listed above.
+        InvalidDateError: when the date column holds values that are not days.
+        UnknownOrganizationError: for an unknown name in ``orgs``.
+        UnknownCountryError: with ``unknown="raise"``, naming the unknown values.
+        BeyondDataError: with ``beyond="raise"``, for rows after a review day.
+
+    """
+    from pfp.bulk import annotate  # noqa: PLC0415 - made on first use (needs numpy)
+
+    return annotate(
+        history(),
+        frame,
+        country=country,
+        date=date,
+        orgs=orgs,
+        code=code,
+        unknown=unknown,
+        beyond=beyond,
+    )
 
 
 def partnerships(country: str | Country, when: Any) -> tuple[Partnership, ...]:

@@ -2,7 +2,8 @@
 
 Accepted everywhere a day is asked for: ``datetime.date``, ``datetime.datetime``
 (its calendar date, as written, without converting time zones), pendulum ``Date`` and
-``DateTime``, and ISO 8601 strings ``'YYYY-MM-DD'``:
+``DateTime``, pandas ``Timestamp`` (a datetime), ``numpy.datetime64`` of any unit (its day,
+the time of day ignored) and ISO 8601 strings ``'YYYY-MM-DD'``:
 
 >>> import datetime, pendulum
 >>> from pfp.dates import to_date
@@ -12,6 +13,9 @@ Date(1994, 8, 3)
 Date(1994, 8, 3)
 >>> to_date(pendulum.datetime(1994, 8, 3, tz="Europe/Brussels"))
 Date(1994, 8, 3)
+>>> import numpy
+>>> to_date(numpy.datetime64("1994-08-03T23:59:59.123456789"))
+Date(1994, 8, 3)
 """
 
 from __future__ import annotations
@@ -19,14 +23,18 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 import pendulum
 
 from pfp.errors import InvalidDateError, InvalidRangeError, shown
 
 __all__ = [
+    "DAY_READERS",
+    "EXACT_DAY_TYPES",
     "DateLike",
+    "date_ordinal",
     "date_range",
     "from_ordinal",
     "is_plain_date",
@@ -39,7 +47,19 @@ __all__ = [
 ]
 
 DateLike = datetime.date | str
-"""What pfp accepts as a day: a date, a datetime, a pendulum Date/DateTime or 'YYYY-MM-DD'."""
+"""What pfp accepts as a day: a date, a datetime, a pendulum Date/DateTime or 'YYYY-MM-DD'
+(and, not spelled in the type, a pandas Timestamp or a numpy.datetime64)."""
+
+EXACT_DAY_TYPES: set[type] = {datetime.date, pendulum.Date, datetime.datetime, pendulum.DateTime}
+"""The day types whose calendar day ``datetime.date.toordinal`` reads exactly (C code, no Python
+frame): the front's per-row fast path tests ``type(day) in EXACT_DAY_TYPES``. A subclass of
+``datetime.date`` joins on first sight once its own ``toordinal()`` agrees (``pandas.Timestamp``);
+one whose ``toordinal()`` fails never does (``pandas.NaT``)."""
+date_ordinal = datetime.date.toordinal
+"""The calendar day of any ``datetime.date`` (subclasses included) as an ordinal."""
+_NS_PER_DAY = 86_400_000_000_000
+_EPOCH = 719_163
+"""The ordinal of 1970-01-01, numpy's epoch."""
 
 _PLAIN_DATES = (datetime.date, pendulum.Date)
 """The day types whose ``toordinal()`` is the day itself: the engine's fast paths test
@@ -71,12 +91,51 @@ def to_ordinal(value: object) -> int:
         raise InvalidDateError(value, "strings must be 'YYYY-MM-DD'")
     if isinstance(value, datetime.date):
         try:
-            return value.toordinal()
+            ordinal = value.toordinal()
         except (ValueError, TypeError, OverflowError) as error:  # pandas.NaT and the like
             raise InvalidDateError(value, str(error)) from None
+        if (
+            type(value) not in EXACT_DAY_TYPES
+            and type(ordinal) is int
+            and date_ordinal(value) == ordinal
+        ):
+            EXACT_DAY_TYPES.add(type(value))  # pandas.Timestamp: its days from now on read in C
+        return ordinal
+    kind: type = type(value)
+    if kind.__name__ == "datetime64" and kind.__module__ == "numpy":
+        DAY_READERS[kind] = _datetime64_ordinal
+        return _datetime64_ordinal(value)
     if isinstance(value, str):  # a str subclass (numpy.str_, ...): read its text as a str
         return to_ordinal(str.__str__(value))
     raise InvalidDateError(value, f"a value of type {type(value).__name__} is not a date")
+
+
+def _datetime64_ordinal(value: Any) -> int:
+    """The day of a ``numpy.datetime64`` of any unit (its time of day ignored)."""
+    if not _NANOSECONDS:  # numpy is imported: the value is one of its scalars
+        import numpy  # noqa: PLC0415 - only ever for a numpy value
+
+        _NANOSECONDS.append(numpy.dtype("datetime64[ns]"))
+    if value.dtype == _NANOSECONDS[0]:  # the commonest unit, read as an int: no conversion
+        try:
+            return int(value) // _NS_PER_DAY + _EPOCH
+        except TypeError:  # NaT
+            raise InvalidDateError(value, "NaT (not a time) is no day") from None
+    item = value.item()  # a date or datetime; None for NaT, an int past the year 9999
+    if isinstance(item, datetime.date):
+        return date_ordinal(item)
+    if item is None:
+        raise InvalidDateError(value, "NaT (not a time) is no day")
+    raise InvalidDateError(
+        value, "a day outside the years 1 to 9999", accepted="a day from 0001-01-01 to 9999-12-31"
+    )
+
+
+_NANOSECONDS: list[Any] = []
+"""numpy's ``datetime64[ns]`` dtype, once a numpy day is first read."""
+DAY_READERS: dict[type, Callable[[Any], int]] = {}
+"""Readers of day types that are not dates, by exact type, filled on first sight
+(``numpy.datetime64``): the front's per-row fast path calls the reader directly."""
 
 
 def is_plain_date(value: object) -> bool:

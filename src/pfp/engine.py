@@ -32,6 +32,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -912,6 +913,24 @@ class History:
 
         """
         return self._org(org).fast_path()
+
+    def status_runs(self, org: str | None = None) -> Mapping[str, StatusRun]:
+        """Every state's change days and statuses in ``org``, by ISO alpha-3 code (read-only).
+
+        ``run[1][bisect_right(run[0], day_ordinal)]`` is the state's status on a day; a state
+        missing here has never been a state in any system and has no event (``non_member``
+        every day). The bulk answers (:func:`pfp.annotate`) are compiled from these.
+
+        >>> import bisect, pfp
+        >>> run = pfp.history().status_runs("NATO")["SWE"]
+        >>> run[1][bisect.bisect_right(run[0], pfp.dates.to_ordinal("2024-03-07"))]
+        <Status.MEMBER: 'member'>
+
+        Raises:
+            UnknownOrganizationError: when ``org`` is not known.
+
+        """
+        return MappingProxyType(self._org(org).country_statuses)
 
     def sources(self) -> tuple[Source, ...]:
         """Every source this history's data cites, by key (empty for a history built in code)."""

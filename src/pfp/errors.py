@@ -32,13 +32,15 @@ __all__ = [
     "PfpError",
     "UnknownAlternativeError",
     "UnknownCountryError",
+    "UnknownCountryWarning",
     "UnknownKeyError",
     "UnknownOrganizationError",
 ]
 
 ACCEPTED_DATE_FORMS = (
     "a datetime.date, a datetime.datetime (its calendar date is used), "
-    "a pendulum Date or DateTime, or an ISO 8601 string 'YYYY-MM-DD' such as '1994-08-03'"
+    "a pendulum Date or DateTime, a pandas Timestamp, a numpy.datetime64, "
+    "or an ISO 8601 string 'YYYY-MM-DD' such as '1994-08-03'"
 )
 
 
@@ -277,6 +279,14 @@ class BeyondDataError(PfpError, ValueError):
     ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
     2030-12-31 is after the day PfP is known to (2024-08-06); pass beyond="carry" to carry
     its last known standing forward, or beyond="null"
+    """
+
+
+class UnknownCountryWarning(UserWarning):
+    """Rows of a frame whose country no state bears, left with null statuses by ``annotate``.
+
+    One warning per call names how many distinct values and rows, and the first few values;
+    ``pfp.annotate(..., unknown="raise")`` raises :class:`UnknownCountryError` instead.
     """
 
 
