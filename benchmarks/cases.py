@@ -316,6 +316,38 @@ def status_pfp() -> TimeFunc:
     return _clock(body)
 
 
+def status_day_kind_pfp(kind: str) -> TimeFunc:
+    """``pfp.status_of(name, day)`` with the day as a Timestamp, a datetime or a datetime64."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    convert: dict[str, Callable[[datetime.date], object]] = {
+        "Timestamp": pd.Timestamp,
+        "datetime": lambda day: datetime.datetime(day.year, day.month, day.day, 12),
+        "datetime64": lambda day: np.datetime64(day.isoformat(), "ns"),
+    }
+    status_of = pfp.status_of
+    questions = tuple((name, convert[kind](day)) for name, day in pairs())
+
+    def body() -> None:
+        for name, day in questions:
+            status_of(name, day)
+
+    return _clock(body)
+
+
+def status_org_pfp(org: str) -> TimeFunc:
+    """``pfp.status_of(name, date, org=org)``."""
+    status_of = pfp.status_of
+    questions = pairs()
+
+    def body() -> None:
+        for name, day in questions:
+            status_of(name, day, org=org)
+
+    return _clock(body)
+
+
 def status_floor() -> TimeFunc:
     """A dict lookup by name, a bare bisect and a tuple index."""
     table = floor_statuses()
@@ -590,6 +622,14 @@ CASES: dict[str, tuple[Callable[[], TimeFunc], int]] = {
     "members_at(iso)/floor": (members_iso_floor, len(DAYS)),
     "status_of/pfp": (status_pfp, len(DAYS)),
     "status_of/floor": (status_floor, len(DAYS)),
+    "status_of(Timestamp)/pfp": (functools.partial(status_day_kind_pfp, "Timestamp"), len(DAYS)),
+    "status_of(datetime)/pfp": (functools.partial(status_day_kind_pfp, "datetime"), len(DAYS)),
+    "status_of(datetime64)/pfp": (
+        functools.partial(status_day_kind_pfp, "datetime64"),
+        len(DAYS),
+    ),
+    "status_of(org=NATO)/pfp": (functools.partial(status_org_pfp, "NATO"), len(DAYS)),
+    "status_of(org=EOP)/pfp": (functools.partial(status_org_pfp, "EOP"), len(DAYS)),
     "status_of/scan": (status_scan, len(DAYS)),
     "status_of/pandas": (status_pandas, FEW),
     "status_of/portion": (status_portion, FEW),

@@ -173,6 +173,60 @@ def import_table(times: dict[str, list[float]], warm: float) -> str:
     )
 
 
+def per_row_table(medians: dict[str, float]) -> str:
+    """``status_of`` with other kinds of day and other organisations, against a date's cost."""
+    pair = medians["loop/pair"]
+    base = medians["status_of/pfp"] - pair
+    rows = [
+        ("status_of(Timestamp)", "a pandas Timestamp", "≤ 2x"),
+        ("status_of(datetime)", "a datetime", "≤ 2x"),
+        ("status_of(datetime64)", "a numpy.datetime64[ns]", "≤ 2x"),
+        ("status_of(org=NATO)", 'org="NATO"', "≤ 1.2x"),
+        ("status_of(org=EOP)", 'org="EOP"', "≤ 1.2x"),
+    ]
+    lines = ["| `status_of` with | per call | ÷ a date, default org | target | met |"]
+    lines.append("|---|---:|---:|---|---|")
+    for name, what, target in rows:
+        cost = medians[f"{name}/pfp"] - pair
+        ratio = cost / base
+        met = "yes" if ratio <= float(target[2:-1]) else "**no**"
+        lines.append(f"| {what} | {_ns(cost)} | {_times(ratio)} | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def bulk_table(rows: int) -> str:
+    """Rows per second of each route to a status column, measured in one fresh process."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "bulk.py"), str(rows)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    speed: dict[str, float] = json.loads(done.stdout)
+    floor, one = speed["numpy floor"], speed["annotate"]
+    targets = {
+        "annotate": ("≥ 0.7x the floor", one / floor >= 0.7),
+        "annotate, two orgs": ("cost ≤ 1.6x one org", one / speed["annotate, two orgs"] <= 1.6),
+        "list comprehension (Timestamps)": (
+            "annotate ≥ 5x it",
+            one / speed["list comprehension (Timestamps)"] >= 5,
+        ),
+        "df.apply": ("annotate ≥ 30x it", one / speed["df.apply"] >= 30),
+    }
+    lines = [
+        f"| route ({rows:,} rows) | rows/s | ÷ numpy floor | annotate ÷ it | target | met |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for name, value in speed.items():
+        target, met = targets.get(name, ("", None))
+        shown = "" if met is None else "yes" if met else "**no**"
+        lines.append(
+            f"| {name} | {value / 1e6:.2f} M | {_times(value / floor)} | {_times(one / value)} "
+            f"| {target} | {shown} |"
+        )
+    return "\n".join(lines)
+
+
 def scale_table(sizes: tuple[int, ...]) -> str:
     """Run each size in a fresh process and tabulate the growth curve."""
     lines = [
@@ -265,6 +319,10 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs{', QUICK (smoke run: numbers are rough)' if quick else ''}")
     print("\nQueries (per call; the loop's own cost subtracted):\n")
     print(speed_table(medians))
+    print("\nPer-row days and organisations (the loop's own cost subtracted):\n")
+    print(per_row_table(medians))
+    print("\nBulk: a status column for a whole frame (one fresh process; best of rounds):\n")
+    print(bulk_table(10_000 if quick else 1_000_000))
     print("\nPeers (the same inputs; each library's own question of the same shape):\n")
     print(peer_table(medians))
     print("\nImport and first query (fresh processes):\n")
