@@ -38,6 +38,8 @@ FIRST_CALLS: dict[str, str] = {
     "__version__": "pfp.__version__",
     # queries
     "affiliations": "pfp.affiliations('Sweden', '2023-06-01')",
+    "annotate": "pfp.annotate(__import__('pandas').DataFrame("
+    "{'country': ['Malta', 'SWE'], 'date': ['2000-01-01', '2024-03-07']}))['pfp_status'].tolist()",
     "cooperation_areas": "pfp.cooperation_areas()",
     "countries": "pfp.countries()",
     "country": "pfp.country('FYROM')",
@@ -108,6 +110,7 @@ FIRST_CALLS: dict[str, str] = {
     "PfpError": "str(pfp.PfpError('x'))",
     "UnknownAlternativeError": "str(pfp.UnknownAlternativeError('no such alternative'))",
     "UnknownCountryError": "str(pfp.UnknownCountryError('Swizerland'))",
+    "UnknownCountryWarning": "str(pfp.UnknownCountryWarning('Narnia'))",
     "UnknownKeyError": "str(pfp.UnknownKeyError('source', 'seed-230', ['seed-23']))",
     "UnknownOrganizationError": "str(pfp.UnknownOrganizationError('SEATO', ['NATO', 'PfP']))",
 }
