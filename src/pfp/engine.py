@@ -1187,6 +1187,10 @@ class History:
 
         On the roster: ``member`` or ``suspended``, as :meth:`members_at` counts it.
 
+        >>> import pfp
+        >>> pfp.history().joint_memberships("United States", "United Kingdom", "1950-01-01")
+        ('NATO',)
+
         Raises:
             UnknownCountryError: with suggestions, for a name no state bears.
             InvalidDateError: when ``when`` is not a date.

@@ -283,17 +283,18 @@ class MissingExtraError(PfpError, ImportError):
     project)
     """
 
-    def __init__(self, module: str, extra: str, what: str = "this feature") -> None:
+    def __init__(self, module: str, extra: str, what: str = "") -> None:
         self.module = module
         """The library that is missing (``polars``)."""
         self.extra = extra
         """pfp's extra that installs it (``polars``)."""
         self.what = what
         """What needs it (``Polars frames``)."""
+        needs = f"pfp's {what} need" if what else "pfp needs"
         super().__init__(
-            f"pfp's {what} need{'s' if what == 'this feature' else ''} {module}: pip install "
-            f"{module}, or reinstall pfp with its extra: pip install -e '.[{extra}]' in pfp's "
-            "checkout (on PyPI, the name 'pfp' belongs to another project)",
+            f"{needs} {module}: pip install {module}, or reinstall pfp with its extra: "
+            f"pip install -e '.[{extra}]' in pfp's checkout (on PyPI, the name 'pfp' belongs "
+            "to another project)",
             name=module,
         )
 

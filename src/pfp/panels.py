@@ -57,10 +57,10 @@ if TYPE_CHECKING:
     from pfp.engine import History
 
 __all__ = [
-    "BACKENDS",
     "CODE_COLUMNS",
     "DYAD_KEYS",
     "DYAD_ON",
+    "INTERVAL_BACKENDS",
     "INTERVAL_COLUMNS",
     "OPEN_END",
     "OPEN_START",
@@ -610,7 +610,7 @@ OPEN_END = datetime.date(2200, 1, 1)
 INTERVAL_COLUMNS = ("iso3", "cow_code", "gw_code", "org", "status", "start", "end")
 """The columns of :func:`intervals`, in order."""
 
-BACKENDS = ("pandas", "polars", "arrow")
+INTERVAL_BACKENDS = ("pandas", "polars", "arrow")
 """The libraries :func:`intervals` can return a table of."""
 
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
@@ -735,7 +735,7 @@ def intervals(
 
     """
     chosen = _system(system)
-    kind = backend_of(backend, BACKENDS)
+    kind = backend_of(backend, INTERVAL_BACKENDS)
     lib = {"pandas": pandas, "polars": polars, "arrow": arrow}[kind]()
     found = or_bundled(history)
     keys = (
