@@ -420,6 +420,31 @@ def test_intervals_join_with_merge_asof() -> None:
         assert pfp.status_of(iso3, date.date()).value == status
 
 
+def test_intervals_join_in_polars_and_duckdb() -> None:
+    """Polars' join_asof on the Polars table and a DuckDB range join on the Arrow table agree
+    with status_of.
+    """
+    pl = polars()
+    duckdb = pytest.importorskip("duckdb")
+    asked = [("SWE", datetime.date(1994, 5, 9)), ("MLT", datetime.date(2000, 1, 1))]
+    asked += [("RUS", datetime.date(2015, 1, 1)), ("DEU", datetime.date(1990, 10, 3))]
+    expected = sorted((iso3, day, pfp.status_of(iso3, day).value) for iso3, day in asked)
+    spans = tables.intervals(orgs=["PfP"], backend="polars").sort("start")
+    days = pl.DataFrame({"iso3": [a for a, _ in asked], "day": [d for _, d in asked]}).sort("day")
+    joined = days.join_asof(
+        spans, left_on="day", right_on="start", by="iso3", check_sortedness=False
+    )
+    assert sorted(joined.select("iso3", "day", "status").iter_rows()) == expected
+    connection = duckdb.connect()
+    connection.register("spans", tables.intervals(orgs=["PfP"], backend="arrow"))
+    connection.register("days", days.to_arrow())
+    found = connection.sql(
+        "SELECT d.iso3, d.day, s.status FROM days d JOIN spans s ON d.iso3 = s.iso3 "
+        'AND s.start <= d.day AND d.day < s."end" ORDER BY 1, 2'
+    ).fetchall()
+    assert found == expected
+
+
 def test_intervals_bad_arguments() -> None:
     """Bad options raise InvalidArgumentError naming what would be right."""
     with pytest.raises(
