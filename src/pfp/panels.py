@@ -533,7 +533,7 @@ def dyad_year_panel(
     Built with numpy a year at a time: the COW system over 1949-2024 (about a million rows)
     takes a few seconds. ``backend="polars"`` returns a Polars frame (no pandas needed).
 
-    >>> from pfp.panels import dyad_year_panel
+    >>> from pfp.tables import dyad_year_panel
     >>> panel = dyad_year_panel(2023, 2024, orgs=["NATO", "EU"])
     >>> nordic = panel[(panel["ccode1"] == 375) & (panel["ccode2"] == 380)]  # Finland, Sweden
     >>> nordic[["year", "nato_both", "eu_both"]].values.tolist()
@@ -694,17 +694,15 @@ def intervals(
 
     Columns (:data:`INTERVAL_COLUMNS`) and their types by ``backend``:
 
-    ======== ======================== ============ =============
-    column   pandas                   polars       arrow
-    ======== ======================== ============ =============
-    iso3     text                     ``String``   ``string``
-    cow_code ``Int64`` (nullable)     ``Int64``    ``int64``
-    gw_code  ``Int64`` (nullable)     ``Int64``    ``int64``
-    org      text                     ``String``   ``string``
-    status   text                     ``String``   ``string``
-    start    ``datetime64[ns]``       ``Date``     ``date32``
-    end      ``datetime64[ns]``       ``Date``     ``date32``
-    ======== ======================== ============ =============
+    | column | pandas | polars | arrow |
+    |---|---|---|---|
+    | ``iso3`` | text | ``String`` | ``string`` |
+    | ``cow_code`` | ``Int64`` (nullable) | ``Int64`` | ``int64`` |
+    | ``gw_code`` | ``Int64`` (nullable) | ``Int64`` | ``int64`` |
+    | ``org`` | text | ``String`` | ``string`` |
+    | ``status`` | text | ``String`` | ``string`` |
+    | ``start`` | ``datetime64[ns]`` | ``Date`` | ``date32`` |
+    | ``end`` | ``datetime64[ns]`` | ``Date`` | ``date32`` |
 
     pandas' text columns have its default text type (``str`` in pandas 3, ``object`` in
     pandas 2), the type of the frames they are joined with (``merge_asof`` wants the same
@@ -716,7 +714,7 @@ def intervals(
     organisation (in the order of ``orgs``), then ``start``. A pandas frame's ``attrs`` and
     an Arrow table's schema metadata name the data version; Polars frames carry no metadata.
 
-    >>> from pfp.panels import intervals
+    >>> from pfp.tables import intervals
     >>> table = intervals(orgs=["NATO"])
     >>> for row in table[table["iso3"] == "SWE"].itertuples():
     ...     print(row.cow_code, row.status, row.start.date(), row.end.date())
