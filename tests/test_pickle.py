@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
@@ -38,6 +39,19 @@ def _two_readings_of_one_fact() -> pfp.History:
     return pfp.reading(*malta_left.alternatives)
 
 
+def _polars_missing() -> object:
+    """``to_polars()`` where ``import polars`` fails."""
+    saved = sys.modules.get("polars")
+    sys.modules["polars"] = None  # type: ignore[assignment]  # `import polars` now fails
+    try:
+        return pfp.members_at("2000-01-01").to_polars()
+    finally:
+        if saved is None:
+            del sys.modules["polars"]
+        else:
+            sys.modules["polars"] = saved
+
+
 WRONG_QUESTIONS: dict[str, Callable[[], object]] = {
     "AmbiguousCountryError": _two_states_named_congo,
     "ConflictingReadingsError": _two_readings_of_one_fact,
@@ -47,6 +61,7 @@ WRONG_QUESTIONS: dict[str, Callable[[], object]] = {
     "InvalidRecordError": partial(pfp.Event, "2000-01-01", pfp.country("Malta"), "joined", []),
     "InvalidDateError": partial(pfp.members_at, "3 Aug 1994"),
     "InvalidRangeError": partial(pfp.transitions, "2004-12-31", "2004-01-01"),
+    "MissingExtraError": _polars_missing,
     "PfpError": partial(pfp.country, "Swizerland"),  # any pfp error is a PfpError
     "UnknownAlternativeError": partial(pfp.reading, pfp.Alternative("2000-01-01", [], "none")),
     "UnknownCountryError": partial(pfp.country, "Swizerland"),

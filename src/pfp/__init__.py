@@ -31,6 +31,7 @@ from pfp.errors import (
     InvalidDateError,
     InvalidRangeError,
     InvalidRecordError,
+    MissingExtraError,
     PfpError,
     UnknownAlternativeError,
     UnknownCountryError,
@@ -97,6 +98,7 @@ __all__ = [
     "InvalidRecordError",
     "Milestone",
     "MilestoneKind",
+    "MissingExtraError",
     "Organization",
     "Partnership",
     "Period",
@@ -126,6 +128,7 @@ __all__ = [
     "figure",
     "figures",
     "history",
+    "joint_memberships",
     "members_at",
     "milestones",
     "organization",
@@ -328,6 +331,31 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
 
     """
     return history().timeline(country, org=org)
+
+
+def joint_memberships(a: str | Country, b: str | Country, when: Any) -> tuple[str, ...]:
+    """The keys of the organisations both states were members of on day ``when``, sorted.
+
+    A member is a state on the organisation's roster, as :func:`members_at` counts it
+    (``member`` or ``suspended``); a PfP partner that joined NATO (``nato_member`` in the
+    PfP) counts as a NATO member, not a PfP one:
+
+    >>> import pfp
+    >>> pfp.joint_memberships("Sweden", "Finland", "2022-12-31")
+    ('EAPC', 'EOP', 'EU', 'PfP')
+    >>> pfp.joint_memberships("Sweden", "Finland", "2023-12-31")  # Finland in NATO since April
+    ('EAPC', 'EU')
+    >>> pfp.joint_memberships("Sweden", "Finland", "2024-12-31")
+    ('EAPC', 'EU', 'NATO')
+    >>> pfp.joint_memberships("Russia", "Belarus", "2022-01-01")  # suspended partners count
+    ('CSTO', 'EAPC', 'PfP')
+
+    Raises:
+        UnknownCountryError: with suggestions, for a name no state bears.
+        InvalidDateError: when ``when`` is not a date.
+
+    """
+    return history().joint_memberships(a, b, when)
 
 
 def affiliations(

@@ -146,6 +146,12 @@ _ON_ROSTER = frozenset({Status.MEMBER, Status.SUSPENDED})
 _NEVER: StatusRun = ((), (Status.NON_MEMBER,))
 """The change days and statuses of a state no event concerns and whose life is not recorded."""
 
+
+def _status_in(run: StatusRun, ordinal: int) -> Status:
+    """The status of a run on the day ``ordinal`` (either form of run: one bisect)."""
+    return run[1][bisect_right(run[0], ordinal)]
+
+
 Life = tuple[tuple[int, int | None, Code | None, Code | None], ...]
 """A state's life: its stretches of days in any state system, as (first, last) ordinals
 (last None while it lasts), in order and not touching, each with the code records that
@@ -1194,6 +1200,32 @@ class History:
             else:
                 periods.append(Period(start, end, statuses[k + 1], cause, known_to=known(end)))
         return Timeline(periods, state, index.key, self)
+
+    def joint_memberships(self, a: str | Country, b: str | Country, when: Any) -> tuple[str, ...]:
+        """The keys of the organisations both states were on the roster of on day ``when``.
+
+        On the roster: ``member`` or ``suspended``, as :meth:`members_at` counts it.
+
+        >>> import pfp
+        >>> pfp.history().joint_memberships("United States", "United Kingdom", "1950-01-01")
+        ('NATO',)
+
+        Raises:
+            UnknownCountryError: with suggestions, for a name no state bears.
+            InvalidDateError: when ``when`` is not a date.
+
+        """
+        first, second = self._names.find(a).iso3, self._names.find(b).iso3
+        ordinal = to_ordinal(when)
+        both = []
+        for key in sorted(self._indexes):
+            index = self._indexes[key]
+            if all(
+                _status_in(index.country_statuses.get(iso3, _NEVER), ordinal) in _ON_ROSTER
+                for iso3 in (first, second)
+            ):
+                both.append(key)
+        return tuple(both)
 
     def with_events(self, events: Iterable[Event]) -> Self:
         """A new history with ``events`` added to these (this one is unchanged).

@@ -29,6 +29,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidRangeError",
     "InvalidRecordError",
+    "MissingExtraError",
     "PfpError",
     "UnknownAlternativeError",
     "UnknownCountryError",
@@ -267,6 +268,41 @@ class InvalidRecordError(InvalidArgumentError):
     ...     print(error)
     kind: no event kind 'joined'; known: signature, accession, withdrawal, ...
     """
+
+
+class MissingExtraError(PfpError, ImportError):
+    """An optional library a function needs is not installed; the message names pfp's extra.
+
+    It is also an ``ImportError``, the error a caller of an optional feature already catches:
+
+    >>> import pfp
+    >>> error = pfp.MissingExtraError("polars", "polars", "Polars frames")
+    >>> isinstance(error, ImportError), error.module, error.extra
+    (True, 'polars', 'polars')
+    >>> print(error)  # doctest: +NORMALIZE_WHITESPACE
+    pfp's Polars frames need polars: pip install polars, or reinstall pfp with its extra:
+    pip install -e '.[polars]' in pfp's checkout (on PyPI, the name 'pfp' belongs to another
+    project)
+    """
+
+    def __init__(self, module: str, extra: str, what: str = "") -> None:
+        self.module = module
+        """The library that is missing (``polars``)."""
+        self.extra = extra
+        """pfp's extra that installs it (``polars``)."""
+        self.what = what
+        """What needs it (``Polars frames``)."""
+        needs = f"pfp's {what} need" if what else "pfp needs"
+        super().__init__(
+            f"{needs} {module}: pip install {module}, or reinstall pfp with its extra: "
+            f"pip install -e '.[{extra}]' in pfp's checkout (on PyPI, the name 'pfp' belongs "
+            "to another project)",
+            name=module,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Made again by its constructor, so that ImportError's own fields come back too.
+        return (type(self), (self.module, self.extra, self.what))
 
 
 class BeyondDataError(PfpError, ValueError):

@@ -32,6 +32,7 @@ from pfp.rows import (
     TRANSITION_COLUMNS,
     Records,
     country_records,
+    polars_frame,
     roster_records,
     to_dataframe,
     transition_records,
@@ -99,6 +100,20 @@ class Tabular:
 
         """
         return to_dataframe(self.to_records(), columns=self.COLUMNS)
+
+    def to_polars(self: _Rows) -> Any:
+        """The rows as a Polars DataFrame: the columns of ``to_pandas()``, days as ``pl.Date``.
+
+        >>> import pfp
+        >>> frame = pfp.members_at("1994-01-31").to_polars()
+        >>> frame["iso3"].to_list(), str(frame.schema["since"])
+        (['LTU', 'ROU'], 'Date')
+
+        Raises:
+            MissingExtraError: naming polars and pfp's ``polars`` extra when polars is missing.
+
+        """
+        return polars_frame(self.to_records(), columns=self.COLUMNS)
 
     def _repr_html_(self: _Rows) -> str:
         return html_table(self.to_records(), columns=self.COLUMNS, caption=self._caption())

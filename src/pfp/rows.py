@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pfp.display import cell, column_names
-from pfp.errors import InvalidArgumentError, items_of, shown
+from pfp.errors import InvalidArgumentError, MissingExtraError, items_of, shown
 from pfp.model import Country, Source, Status, Transition
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "ROSTER_COLUMNS",
     "STATUS_COLUMNS",
     "TRANSITION_COLUMNS",
+    "Frame",
     "Record",
     "Records",
     "country_cells",
@@ -43,12 +44,17 @@ __all__ = [
     "metadata_of",
     "period_on",
     "period_rows",
+    "polars_frame",
     "roster_records",
     "source_keys",
     "status_row",
     "to_dataframe",
     "transition_records",
 ]
+
+Frame = Any
+"""A pandas DataFrame, or a Polars one (``backend="polars"``): typed ``Any``, as either library
+is an optional extra."""
 
 Record = dict[str, Any]
 """One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
@@ -100,11 +106,6 @@ PERIOD_COLUMNS = (
 
 DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
 """The columns that hold days (datetime64 in a DataFrame)."""
-
-PANDAS_HINT = (
-    "pip install pandas, or reinstall pfp with its extra: pip install -e '.[pandas]' in pfp's "
-    "checkout (on PyPI, the name 'pfp' belongs to another project)"
-)
 
 
 class Described(Protocol):
@@ -334,12 +335,116 @@ def _what_began(period: Period) -> str:
 
 
 def pandas() -> Any:
-    """The pandas module, or an ImportError naming the extra that brings it."""
+    """The pandas module, or a MissingExtraError (an ImportError) naming the extra."""
     try:
         import pandas as pd  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError as error:
-        raise ImportError(f"pfp's DataFrames need pandas: {PANDAS_HINT}") from error
+        raise MissingExtraError("pandas", "pandas", "DataFrames") from error
     return pd
+
+
+def numpy() -> Any:
+    """The numpy module (pandas and Polars bring it), or a MissingExtraError naming an extra."""
+    try:
+        import numpy as np  # noqa: PLC0415 - comes with the pandas extra, imported when asked for
+    except ImportError as error:
+        raise MissingExtraError("numpy", "pandas", "bulk tables") from error
+    return np
+
+
+def polars() -> Any:
+    """The polars module, or a MissingExtraError (an ImportError) naming the ``polars`` extra."""
+    try:
+        import polars as pl  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError as error:
+        raise MissingExtraError("polars", "polars", "Polars frames") from error
+    return pl
+
+
+def arrow() -> Any:
+    """The pyarrow module, or a MissingExtraError (an ImportError) naming the ``arrow`` extra."""
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError as error:
+        raise MissingExtraError("pyarrow", "arrow", "Arrow tables") from error
+    return pa
+
+
+BACKENDS = ("pandas", "polars")
+"""The frame libraries a DataFrame function can return (``backend=``)."""
+
+
+def backend_of(backend: object, known: Sequence[str] = BACKENDS) -> str:
+    """``backend`` checked against ``known``, or an InvalidArgumentError naming them."""
+    if not isinstance(backend, str) or backend not in known:
+        raise InvalidArgumentError(
+            f"backend must be one of {', '.join(known)}; got {shown(backend)}"
+        )
+    return str.__str__(backend)
+
+
+def polars_frame(records: Sequence[Record], *, columns: Sequence[str]) -> Any:
+    """A Polars DataFrame of rows, as :func:`to_dataframe` makes a pandas one (no pandas needed).
+
+    Date columns become ``pl.Date`` (an open end is null); tuples of source keys are joined
+    with ``';'``. Polars frames carry no metadata: the data's version is not kept.
+
+    >>> import pfp
+    >>> frame = polars_frame(pfp.members_at("1994-01-31").to_records(), columns=ROSTER_COLUMNS)
+    >>> frame["iso3"].to_list(), str(frame.schema["since"])
+    (['LTU', 'ROU'], 'Date')
+
+    Raises:
+        MissingExtraError: naming polars and pfp's ``polars`` extra when polars is missing.
+
+    """
+    pl = polars()
+    rows = rows_of(records)
+    data: dict[str, Any] = {}
+    for name in columns:
+        values = [record.get(name) for record in rows]
+        if name in DATE_COLUMNS and all(v is None or isinstance(v, datetime.date) for v in values):
+            days = [None if v is None else datetime.date(v.year, v.month, v.day) for v in values]
+            data[name] = pl.Series(name, days, dtype=pl.Date)
+        elif values and all(isinstance(v, tuple) for v in values):
+            data[name] = pl.Series(name, [cell(v, separator=";") for v in values], dtype=pl.String)
+        elif all(isinstance(v, str) for v in values):  # an empty column too: text
+            data[name] = pl.Series(name, values, dtype=pl.String)
+        else:
+            data[name] = pl.Series(name, values, strict=False)
+    return pl.DataFrame(data)
+
+
+def polars_from_pandas(frame: Any) -> Any:
+    """A pandas frame of pfp's as a Polars one: days as ``pl.Date``, nullable codes as Int64.
+
+    Column by column from numpy, without pyarrow; ``df.attrs`` is not kept (Polars frames
+    have no metadata).
+
+    Raises:
+        MissingExtraError: naming polars and pfp's ``polars`` extra when polars is missing.
+
+    """
+    pl = polars()
+    pd = pandas()
+    data: dict[str, Any] = {}
+    for name in frame.columns:
+        column = frame[name]
+        kind = column.dtype
+        if pd.api.types.is_datetime64_any_dtype(kind):
+            data[name] = pl.Series(name, column.to_numpy().astype("datetime64[D]"), dtype=pl.Date)
+        elif pd.api.types.is_bool_dtype(kind):
+            data[name] = pl.Series(name, column.to_numpy(dtype=bool), dtype=pl.Boolean)
+        elif pd.api.types.is_integer_dtype(kind):
+            missing = column.isna().to_numpy()
+            series = pl.Series(name, column.to_numpy(dtype="int64", na_value=0), dtype=pl.Int64)
+            data[name] = series.scatter(missing.nonzero()[0], None) if missing.any() else series
+        elif pd.api.types.is_float_dtype(kind):
+            data[name] = pl.Series(name, column.to_numpy(dtype="float64"), dtype=pl.Float64)
+        else:  # text, or objects such as None
+            cells = column.astype(object).where(column.notna(), None).tolist()
+            data[name] = pl.Series(name, cells, dtype=pl.String, strict=False)
+    return pl.DataFrame(data) if data else pl.DataFrame(schema=list(frame.columns))
 
 
 def to_dataframe(

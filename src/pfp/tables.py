@@ -26,7 +26,15 @@ from pfp.dates import date_range, reference_day, to_date, year_range
 from pfp.display import html_table
 from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Status, Transition
-from pfp.panels import state_day_panel, state_year_panel
+from pfp.panels import (
+    INTERVAL_COLUMNS,
+    OPEN_END,
+    OPEN_START,
+    dyad_year_panel,
+    intervals,
+    state_day_panel,
+    state_year_panel,
+)
 from pfp.results import Roster
 from pfp.rows import (
     COUNTRY_COLUMNS,
@@ -34,13 +42,18 @@ from pfp.rows import (
     ROSTER_COLUMNS,
     STATUS_COLUMNS,
     TRANSITION_COLUMNS,
+    Frame,
     Record,
     Records,
+    backend_of,
     country_cells,
     country_records,
     pandas,
     period_on,
     period_rows,
+    polars,
+    polars_frame,
+    polars_from_pandas,
     roster_records,
     rows_of,
     share_columns,
@@ -53,14 +66,15 @@ from pfp.timelines import Period, Timeline
 from pfp.words import organization_keys
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from pfp.engine import History
 
 __all__ = [
     "COUNTRY_COLUMNS",
     "COUNTRY_YEAR_COLUMNS",
     "COUNTRY_YEAR_SHARE_COLUMNS",
+    "INTERVAL_COLUMNS",
+    "OPEN_END",
+    "OPEN_START",
     "PERIOD_COLUMNS",
     "ROSTER_COLUMNS",
     "STATUS_COLUMNS",
@@ -71,8 +85,10 @@ __all__ = [
     "country_records",
     "country_year_panel",
     "country_year_records",
+    "dyad_year_panel",
     "history_dataframe",
     "history_records",
+    "intervals",
     "period_dataframe",
     "period_records",
     "roster_dataframe",
@@ -320,16 +336,38 @@ def to_html(
 # -- pandas (the ``pandas`` extra, imported when called) -----------------------------------
 
 
-def roster_dataframe(roster: Roster) -> pd.DataFrame:
-    """:func:`roster_records` as a DataFrame (see :func:`to_dataframe`)."""
-    frame = to_dataframe(roster_records(roster), columns=ROSTER_COLUMNS)
-    frame.attrs.update(org=roster.org, date=str(roster.date))
+def _frame(rows: Sequence[Record], columns: Sequence[str], backend: str) -> Frame:
+    """Rows as a pandas frame (:func:`to_dataframe`), or a Polars one for ``backend="polars"``."""
+    if backend_of(backend) == "polars":
+        return polars_frame(rows, columns=columns)
+    return to_dataframe(rows, columns=columns)
+
+
+def roster_dataframe(roster: Roster, *, backend: str = "pandas") -> Frame:
+    """:func:`roster_records` as a DataFrame (see :func:`to_dataframe`).
+
+    ``backend="polars"`` gives a Polars frame (days as ``pl.Date``), as every ``*_dataframe``
+    function and panel here does:
+
+    >>> import pfp
+    >>> from pfp.tables import roster_dataframe
+    >>> roster_dataframe(pfp.members_at("1994-01-31"), backend="polars")["name"].to_list()
+    ['Lithuania', 'Romania']
+
+    Raises:
+        MissingExtraError: an ImportError naming pandas (or polars) and pfp's extra.
+        InvalidArgumentError: for a backend other than pandas and polars.
+
+    """
+    frame = _frame(roster_records(roster), ROSTER_COLUMNS, backend)
+    if backend == "pandas":
+        frame.attrs.update(org=roster.org, date=str(roster.date))
     return frame
 
 
-def transition_dataframe(transitions: Iterable[Transition]) -> pd.DataFrame:
+def transition_dataframe(transitions: Iterable[Transition], *, backend: str = "pandas") -> Frame:
     """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`)."""
-    return to_dataframe(transition_records(transitions), columns=TRANSITION_COLUMNS)
+    return _frame(transition_records(transitions), TRANSITION_COLUMNS, backend)
 
 
 def period_dataframe(
@@ -337,18 +375,19 @@ def period_dataframe(
     country: str | Country | None = None,
     *,
     org: str | None = None,
+    backend: str = "pandas",
     history: History | None = None,
-) -> pd.DataFrame:
+) -> Frame:
     """:func:`period_records` as a DataFrame (see :func:`to_dataframe`)."""
     rows = period_records(periods, country, org=org, history=history)
-    return to_dataframe(rows, columns=PERIOD_COLUMNS)
+    return _frame(rows, PERIOD_COLUMNS, backend)
 
 
 def history_dataframe(
-    *, orgs: Iterable[str] | None = None, history: History | None = None
-) -> pd.DataFrame:
+    *, orgs: Iterable[str] | None = None, backend: str = "pandas", history: History | None = None
+) -> Frame:
     """:func:`history_records` as a DataFrame (see :func:`to_dataframe`)."""
-    return to_dataframe(history_records(orgs=orgs, history=history), columns=PERIOD_COLUMNS)
+    return _frame(history_records(orgs=orgs, history=history), PERIOD_COLUMNS, backend)
 
 
 def country_year_panel(
@@ -362,12 +401,13 @@ def country_year_panel(
     share: bool = False,
     countries: Iterable[str | Country] | None = None,
     beyond: str = "carry",
+    backend: str = "pandas",
     history: History | None = None,
-) -> pd.DataFrame:
+) -> Frame:
     """A country-year panel DataFrame: :func:`country_year_records` with its metadata.
 
     ``df.attrs`` holds ``data_version``, ``data_as_of``, ``org`` and either ``reference``
-    or ``share``.
+    or ``share``. ``backend="polars"`` gives a Polars frame of the same columns (no metadata).
 
     With ``system="cow"``, ``"gw"`` or ``"iso"`` (or ``orgs=``) it is a panel over a whole
     state system instead (:func:`pfp.panels.state_year_panel`): one row per state-year of the
@@ -382,10 +422,12 @@ def country_year_panel(
     [[1991, 255, 'member', 'nato_member'], [1960, 260, 'member', 'nato_member']]
 
     Raises:
-        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
-        InvalidArgumentError: for ``share=True`` or ``countries`` with a state system.
+        MissingExtraError: an ImportError naming pandas (or polars) and pfp's extra.
+        InvalidArgumentError: for ``share=True`` or ``countries`` with a state system, or a
+            backend other than pandas and polars.
 
     """
+    kind = backend_of(backend)
     if system != "pfp" or orgs is not None:
         if share or countries is not None:
             raise InvalidArgumentError(
@@ -400,6 +442,7 @@ def country_year_panel(
             orgs=chosen,
             reference=reference,
             beyond=beyond,
+            backend=kind,
             history=history,
         )
     if beyond != "carry":
@@ -407,7 +450,7 @@ def country_year_panel(
             'beyond="null" and "raise" are for panels over a state system (system="cow", '
             '"gw", "iso" or orgs=); this panel carries the last known standing forward'
         )
-    pandas()
+    pandas() if kind == "pandas" else polars()
     found = _history(history)
     rows = country_year_records(
         start_year,
@@ -419,6 +462,8 @@ def country_year_panel(
         history=found,
     )
     columns = COUNTRY_YEAR_SHARE_COLUMNS if share else COUNTRY_YEAR_COLUMNS
+    if kind == "polars":
+        return polars_frame(rows, columns=columns)
     frame = to_dataframe(rows, columns=columns)
     frame.attrs["org"] = _org_key(found, org)
     as_of = found.organization(_org_key(found, org)).as_of
@@ -439,22 +484,26 @@ def country_day_panel(
     system: str = "pfp",
     countries: Iterable[str | Country] | None = None,
     beyond: str = "carry",
+    backend: str = "pandas",
     history: History | None = None,
-) -> pd.DataFrame:
+) -> Frame:
     """A country-day panel DataFrame: one row per state and day from ``start`` to ``end``.
 
     Columns: ``name``, ``iso2``, ``iso3``, ``org``, ``date``, ``status``; sorted by name then
     date. Built from the timelines, one block per period, so decades of days stay fast.
+    ``backend="polars"`` converts it to Polars (``date`` as ``pl.Date``; pandas builds it).
 
     Raises:
-        ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
+        MissingExtraError: an ImportError naming pandas (or polars) and pfp's extra.
         InvalidRangeError: when ``end`` is before ``start``.
         InvalidDateError: when a bound is not a date.
+        InvalidArgumentError: for a backend other than pandas and polars.
 
     With ``system="cow"``, ``"gw"`` or ``"iso"`` (or ``orgs=``) it covers every state of the
     system on each day it existed in it, with its codes (:func:`pfp.panels.state_day_panel`).
 
     """
+    kind = backend_of(backend)
     if system != "pfp" or orgs is not None:
         if countries is not None:
             raise InvalidArgumentError(
@@ -462,8 +511,10 @@ def country_day_panel(
             )
         chosen = orgs if orgs is not None else None if org is None else [org]
         return state_day_panel(
-            start, end, system=system, orgs=chosen, beyond=beyond, history=history
+            start, end, system=system, orgs=chosen, beyond=beyond, backend=kind, history=history
         )
+    if kind == "polars":
+        polars()
     pd = pandas()
     first, last = date_range(start, end)
     if first is None or last is None:
@@ -486,4 +537,4 @@ def country_day_panel(
         pd.concat(blocks, ignore_index=True)[columns] if blocks else pd.DataFrame(columns=columns)
     )
     frame.attrs.update(Records(history=found).metadata, org=key)
-    return frame
+    return polars_from_pandas(frame) if kind == "polars" else frame
