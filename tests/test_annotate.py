@@ -295,3 +295,21 @@ def test_per_row_nat_and_unknown_orgs_still_raise() -> None:
         pfp.status_of("Sweden", "2024-03-07", org="WTO")
     with pytest.raises(pfp.InvalidDateError):
         pfp.status_of("Sweden", np.datetime64("12000-01-01", "D"))
+
+
+def test_arrow_backed_and_object_date_columns_read_as_days() -> None:
+    """Parquet's date32 as pandas reads it (objects, or Arrow with dtype_backend='pyarrow')."""
+    pa = pytest.importorskip("pyarrow")
+    days = [datetime.date(2024, 3, 7), None, datetime.date(2024, 3, 6), datetime.date(1, 1, 1)]
+    expected = ["member", None, "invited", "not_a_state"]
+    for column in (
+        pd.Series(days, dtype=object),
+        pd.Series(days, dtype=pd.ArrowDtype(pa.date32())),
+    ):
+        frame = pd.DataFrame({"country": ["SWE"] * 4, "date": column})
+        found = pfp.annotate(frame, orgs="NATO")["nato_status"].tolist()
+        assert [None if pd.isna(v) else v for v in found] == expected, column.dtype
+    zoned = pd.Series(pd.to_datetime(["2024-03-06 23:30"]).tz_localize("Europe/Stockholm"))
+    arrow = zoned.astype(pd.ArrowDtype(pa.timestamp("us", tz="Europe/Stockholm")))
+    frame = pd.DataFrame({"country": ["SWE"], "date": arrow})
+    assert pfp.annotate(frame, orgs="NATO")["nato_status"].tolist() == ["invited"]

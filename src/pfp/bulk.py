@@ -260,8 +260,13 @@ class _Column:
         import pandas as pd  # noqa: PLC0415 - the frame is one: pandas is installed
 
         series = self.series
-        if isinstance(series.dtype, pd.DatetimeTZDtype):
+        if isinstance(series.dtype, pd.ArrowDtype) and series.dtype.kind == "M":
+            zoned = getattr(series.dtype.pyarrow_dtype, "tz", None) is not None
+            series = (series.dt.tz_localize(None) if zoned else series).astype("datetime64[s]")
+        elif isinstance(series.dtype, pd.DatetimeTZDtype):
             series = series.dt.tz_localize(None)  # the day as written, not converted
+        elif series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) == "date":
+            series = series.astype("datetime64[s]")  # datetime.date objects (Parquet's date32)
         if series.dtype.kind != "M":
             return None
         days = series.to_numpy().astype("datetime64[D]").view(np.int64)
