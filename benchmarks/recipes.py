@@ -20,6 +20,7 @@ import pandas as pd
 import polars as pl
 
 import pfp
+import pfp.tables
 
 ROUNDS = 3
 

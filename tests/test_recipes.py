@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import pfp
+import pfp.tables
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "bulk.md"
 RECIPE = re.compile(r'```python title="(?P<title>[a-z_]+\.py)"\n(?P<code>.*?)\n```', re.S)
