@@ -26,11 +26,9 @@ from typing import TYPE_CHECKING, Any
 from pfp.dates import to_ordinal
 from pfp.engine import History, StatusRun
 from pfp.errors import (
-    AmbiguousCountryError,
     BeyondDataError,
     InvalidArgumentError,
     InvalidDateError,
-    PfpError,
     UnknownCountryError,
     UnknownCountryWarning,
     shown,
@@ -311,12 +309,11 @@ def _state_numbers(
     for k, value in enumerate(distinct):
         if _is_null(value):
             continue
-        try:
-            found[k] = numbers.number[history.country(value).iso3]  # type: ignore[arg-type]
-        except AmbiguousCountryError:
-            ambiguous.append(value)
-        except PfpError:
-            unknown.append(value)
+        named = history.countries_named(value) if isinstance(value, str) else ()
+        if len(named) == 1:
+            found[k] = numbers.number[named[0].iso3]
+        else:
+            (ambiguous if named else unknown).append(value)
     return found, unknown, ambiguous
 
 

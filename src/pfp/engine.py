@@ -991,6 +991,27 @@ class History:
         ordinal = None if on is None else to_ordinal(on)
         return self._names.by_number(scheme, number, ordinal)
 
+    def countries_named(self, query: str) -> tuple[Country, ...]:
+        """The states ``query`` names, as :meth:`country` reads it: none, one or several.
+
+        The quiet form of :meth:`country` for bulk lookups: no error, no suggestions made.
+
+        >>> import pfp
+        >>> [c.name for c in pfp.history().countries_named("FYROM")]
+        ['North Macedonia']
+        >>> pfp.history().countries_named("Narnia")
+        ()
+
+        Raises:
+            InvalidArgumentError: when ``query`` is not a string.
+
+        """
+        if not isinstance(query, str):
+            raise InvalidArgumentError(
+                f"a state's name or code is a string, such as 'Sweden'; got {shown(query)}"
+            )
+        return self._names.matches(query)
+
     def countries(self) -> tuple[Country, ...]:
         """Every state known to this history, sorted by name."""
         return self._names.countries

@@ -150,17 +150,31 @@ class CountryIndex:
             return self._record(query)
         if not isinstance(query, str):
             raise UnknownCountryError(query)
-        folded = normalize(query)
-        matches = self._by_key.get(folded) or self._by_words.get(_word_key(folded), ())
+        matches = self.matches(query)
         if len(matches) == 1:
-            if type(query) is str:
-                if len(self._seen) >= _SEEN_SIZE:
-                    self._seen.clear()
-                self._seen[query] = matches[0]
             return matches[0]
         if matches:
             raise AmbiguousCountryError(query, matches)
         raise UnknownCountryError(query, self.suggest(query))
+
+    def matches(self, query: str) -> tuple[Country, ...]:
+        """The states a name or code designates: none, one or several (no suggestions made).
+
+        >>> import pfp
+        >>> index = pfp.history()._names
+        >>> [c.iso3 for c in index.matches("Congo")], index.matches("Narnia")
+        (['COD', 'COG'], ())
+        """
+        found = self._exact.get(query) if type(query) is str else None
+        if found is not None:
+            return (found,)
+        folded = normalize(str.__str__(query))
+        matches = self._by_key.get(folded) or self._by_words.get(_word_key(folded), ())
+        if len(matches) == 1 and type(query) is str:
+            if len(self._seen) >= _SEEN_SIZE:
+                self._seen.clear()
+            self._seen[query] = matches[0]
+        return tuple(matches)
 
     def _record(self, query: Country) -> Country:
         """The state a Country record designates: itself, or the state with its code and name.
