@@ -19,7 +19,7 @@ import random
 import statistics
 import sys
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -166,6 +166,15 @@ def latencies(
         start, end = pair
         return [r for r in records if start <= r["date"] <= end]
 
+    fast = history.fast_path()
+    items, item_days = fast.transitions, fast.transition_days
+
+    def transitions_slice(pair: tuple[datetime.date, datetime.date]) -> object:
+        start, end = pair
+        return items[
+            bisect_left(item_days, start.toordinal()) : bisect_right(item_days, end.toordinal())
+        ]
+
     def status_floor(pair: tuple[str, datetime.date]) -> object:
         entry = floor[pair[0]]
         return entry[1][bisect_right(entry[0], pair[1].toordinal())]
@@ -179,6 +188,7 @@ def latencies(
         "status_of": 1e6 * per_call(lambda pair: status_of(*pair), [pairs] * REPEAT),
         "status_floor": 1e6 * per_call(status_floor, [pairs] * REPEAT),
         "transitions_1y": 1e6 * per_call(lambda pair: transitions(*pair), [windows] * REPEAT),
+        "transitions_slice": 1e6 * per_call(transitions_slice, [windows] * REPEAT),
         "transitions_scan": 1e6
         * per_call(transitions_scan, [windows[:SCAN_WINDOWS]] * SCAN_REPEAT),
         "roster_size": statistics.mean(sizes),
