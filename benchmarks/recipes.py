@@ -50,7 +50,7 @@ def routes(path: Path) -> dict[str, Callable[[], object]]:
             f"""SELECT e.*, p.status AS pfp_status FROM read_parquet('{path}') AS e
             LEFT JOIN periods AS p ON p.iso3 = e.iso3 AND e.date >= p.start AND e.date < p."end"
             """
-        ).arrow()
+        ).to_arrow_table()
 
     def duckdb_asof() -> object:
         con = duckdb.connect()
@@ -58,7 +58,7 @@ def routes(path: Path) -> dict[str, Callable[[], object]]:
         return con.sql(
             f"""SELECT e.*, p.status AS pfp_status FROM read_parquet('{path}') AS e
             ASOF LEFT JOIN periods AS p ON p.iso3 = e.iso3 AND e.date >= p.start"""
-        ).arrow()
+        ).to_arrow_table()
 
     def polars_asof() -> object:
         return (
