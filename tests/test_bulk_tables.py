@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import pfp
-from pfp import tables
+from pfp import panels, tables
 
 ON_ROSTER = {"member", "suspended"}
 """The statuses that put a state on an organisation's roster (as members_at counts them)."""
@@ -485,42 +485,38 @@ def test_to_polars_equals_to_pandas(name: str) -> None:
             assert other.schema[column] == pl.Date
 
 
-def _frames() -> dict[str, Any]:
-    """Each DataFrame function of pfp.tables and pfp.panels, as a call taking ``backend``."""
-    roster = pfp.members_at("1994-08-03")
-    return {
-        "roster_dataframe": lambda b: tables.roster_dataframe(roster, backend=b),
-        "transition_dataframe": lambda b: tables.transition_dataframe(
-            pfp.transitions("1994-01-01", "1994-12-31"), backend=b
-        ),
-        "period_dataframe": lambda b: tables.period_dataframe(pfp.timeline("Malta"), backend=b),
-        "history_dataframe": lambda b: tables.history_dataframe(orgs=["NATO"], backend=b),
-        "country_year_panel": lambda b: tables.country_year_panel(1994, 1996, backend=b),
-        "country_year_panel(share)": lambda b: tables.country_year_panel(
-            1996, 1996, share=True, backend=b
-        ),
-        "country_year_panel(cow)": lambda b: tables.country_year_panel(
-            1990, 1991, system="cow", orgs=["NATO"], backend=b
-        ),
-        "country_day_panel": lambda b: tables.country_day_panel(
-            "1996-10-27", "1996-10-30", countries=["Malta"], backend=b
-        ),
-        "country_day_panel(gw)": lambda b: tables.country_day_panel(
-            "1990-10-01", "1990-10-04", system="gw", backend=b
-        ),
-        "state_year_panel": lambda b: pfp.panels.state_year_panel(1990, 1990, backend=b),
-        "state_day_panel": lambda b: pfp.panels.state_day_panel(
-            "1991-12-24", "1991-12-27", backend=b
-        ),
-    }
+FRAMES: dict[str, Callable[[str], Any]] = {
+    "roster_dataframe": lambda b: tables.roster_dataframe(pfp.members_at("1994-08-03"), backend=b),
+    "transition_dataframe": lambda b: tables.transition_dataframe(
+        pfp.transitions("1994-01-01", "1994-12-31"), backend=b
+    ),
+    "period_dataframe": lambda b: tables.period_dataframe(pfp.timeline("Malta"), backend=b),
+    "history_dataframe": lambda b: tables.history_dataframe(orgs=["NATO"], backend=b),
+    "country_year_panel": lambda b: tables.country_year_panel(1994, 1996, backend=b),
+    "country_year_panel(share)": lambda b: tables.country_year_panel(
+        1996, 1996, share=True, backend=b
+    ),
+    "country_year_panel(cow)": lambda b: tables.country_year_panel(
+        1990, 1991, system="cow", orgs=["NATO"], backend=b
+    ),
+    "country_day_panel": lambda b: tables.country_day_panel(
+        "1996-10-27", "1996-10-30", countries=["Malta"], backend=b
+    ),
+    "country_day_panel(gw)": lambda b: tables.country_day_panel(
+        "1990-10-01", "1990-10-04", system="gw", backend=b
+    ),
+    "state_year_panel": lambda b: panels.state_year_panel(1990, 1990, backend=b),
+    "state_day_panel": lambda b: panels.state_day_panel("1991-12-24", "1991-12-27", backend=b),
+}
+"""Each DataFrame function of pfp.tables and pfp.panels, as a call taking ``backend``."""
 
 
-@pytest.mark.parametrize("name", sorted(_frames()))
+@pytest.mark.parametrize("name", sorted(FRAMES))
 def test_backend_polars_equals_pandas(name: str) -> None:
     """``backend="polars"`` gives a Polars frame with the pandas frame's columns and cells."""
     pl = polars()
     pandas()
-    call = _frames()[name]
+    call = FRAMES[name]
     frame, other = call("pandas"), call("polars")
     assert isinstance(other, pl.DataFrame)
     assert other.columns == list(frame.columns)
@@ -530,11 +526,11 @@ def test_backend_polars_equals_pandas(name: str) -> None:
             assert other.schema[column] == pl.Date, column
 
 
-@pytest.mark.parametrize("name", sorted(_frames()))
+@pytest.mark.parametrize("name", sorted(FRAMES))
 def test_backend_must_be_pandas_or_polars(name: str) -> None:
     """Another backend raises InvalidArgumentError naming the two."""
     with pytest.raises(pfp.InvalidArgumentError, match="backend must be one of pandas, polars"):
-        _frames()[name]("dask")
+        FRAMES[name]("dask")
 
 
 def test_a_missing_polars_names_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
