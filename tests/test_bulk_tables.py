@@ -223,6 +223,30 @@ def test_dyad_year_panel_on_any_day_against_a_day_by_day_replay() -> None:
     assert ends[pair]["nato_both"].item() and not panel[pair.to_numpy()]["nato_both"].item()
 
 
+@pytest.mark.parametrize(
+    ("year", "org"), [(1990, "NATO"), (1994, "PfP"), (1997, "NACC"), (1991, "NACC"), (2014, "PfP")]
+)
+def test_dyad_year_panel_on_any_day_equals_the_daily_rosters(year: int, org: str) -> None:
+    """``on="any"`` flags exactly the pairs found together on some day's roster, each state
+    on a day it held its code (1991: the Soviet Union's 365 passed to Russia on 26 December).
+    """
+    pandas()
+    holders = tables.country_year_panel(year, year, system="cow", orgs=[org])
+    holder = dict(zip(holders["cow_code"].tolist(), holders["iso3"].tolist(), strict=True))
+    states = {code: pfp.country(iso3) for code, iso3 in holder.items()}
+    expected: set[tuple[int, int]] = set()
+    day = datetime.date(year, 1, 1)
+    while day.year == year:
+        roster = pfp.members_at(day, org=org)
+        here = sorted(c for c, s in states.items() if s in roster and s.cow_code_at(day) == c)
+        expected.update(itertools.combinations(here, 2))
+        day += datetime.timedelta(days=1)
+    panel = tables.dyad_year_panel(year, year, orgs=[org], on="any")
+    flagged = panel[panel[f"{org.lower()}_both"]]
+    assert set(zip(flagged["ccode1"].tolist(), flagged["ccode2"].tolist(), strict=True)) == expected
+    assert expected  # the year has joint members
+
+
 def test_dyad_year_panel_on_any_sees_an_organisation_that_ended_within_the_year() -> None:
     """The NACC ended on 29 May 1997: no pair at the year's end, US-UK on some day of it."""
     pandas()
