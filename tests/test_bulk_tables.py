@@ -424,6 +424,21 @@ def test_intervals_split_at_germanys_change_of_code(intervals_cow: Any) -> None:
     ]
 
 
+@pytest.mark.parametrize("system", ["gw", "iso", "pfp"])
+def test_intervals_of_each_system_cover_its_states(system: str) -> None:
+    """The states of ``gw`` and ``iso`` (a code of the scheme on some day), or of the events."""
+    pandas()
+    frame = tables.intervals(orgs=["PfP"], system=system)
+    scheme = {"gw": "gw", "iso": "iso3"}.get(system)
+    expected = (
+        {e.country.iso3 for e in pfp.events()}
+        if scheme is None
+        else {c.iso3 for c in pfp.countries() if any(k.scheme == scheme for k in c.codes)}
+    )
+    assert set(frame["iso3"]) == expected
+    assert (frame.groupby("iso3")["start"].min() == datetime.datetime(1800, 1, 1)).all()
+
+
 def test_intervals_join_with_merge_asof() -> None:
     """The pandas table answers an as-of join: each day's status is status_of's."""
     pd = pandas()
