@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import pfp
-from pfp import tables
+from pfp import panels, tables
 
 ON_ROSTER = {"member", "suspended"}
 """The statuses that put a state on an organisation's roster (as members_at counts them)."""
@@ -223,6 +223,30 @@ def test_dyad_year_panel_on_any_day_against_a_day_by_day_replay() -> None:
     assert ends[pair]["nato_both"].item() and not panel[pair.to_numpy()]["nato_both"].item()
 
 
+@pytest.mark.parametrize(
+    ("year", "org"), [(1990, "NATO"), (1994, "PfP"), (1997, "NACC"), (1991, "NACC"), (2014, "PfP")]
+)
+def test_dyad_year_panel_on_any_day_equals_the_daily_rosters(year: int, org: str) -> None:
+    """``on="any"`` flags exactly the pairs found together on some day's roster, each state
+    on a day it held its code (1991: the Soviet Union's 365 passed to Russia on 26 December).
+    """
+    pandas()
+    holders = tables.country_year_panel(year, year, system="cow", orgs=[org])
+    holder = dict(zip(holders["cow_code"].tolist(), holders["iso3"].tolist(), strict=True))
+    states = {code: pfp.country(iso3) for code, iso3 in holder.items()}
+    expected: set[tuple[int, int]] = set()
+    day = datetime.date(year, 1, 1)
+    while day.year == year:
+        roster = pfp.members_at(day, org=org)
+        here = sorted(c for c, s in states.items() if s in roster and s.cow_code_at(day) == c)
+        expected.update(itertools.combinations(here, 2))
+        day += datetime.timedelta(days=1)
+    panel = tables.dyad_year_panel(year, year, orgs=[org], on="any")
+    flagged = panel[panel[f"{org.lower()}_both"]]
+    assert set(zip(flagged["ccode1"].tolist(), flagged["ccode2"].tolist(), strict=True)) == expected
+    assert expected  # the year has joint members
+
+
 def test_dyad_year_panel_on_any_sees_an_organisation_that_ended_within_the_year() -> None:
     """The NACC ended on 29 May 1997: no pair at the year's end, US-UK on some day of it."""
     pandas()
@@ -400,6 +424,21 @@ def test_intervals_split_at_germanys_change_of_code(intervals_cow: Any) -> None:
     ]
 
 
+@pytest.mark.parametrize("system", ["gw", "iso", "pfp"])
+def test_intervals_of_each_system_cover_its_states(system: str) -> None:
+    """The states of ``gw`` and ``iso`` (a code of the scheme on some day), or of the events."""
+    pandas()
+    frame = tables.intervals(orgs=["PfP"], system=system)
+    scheme = {"gw": "gw", "iso": "iso3"}.get(system)
+    expected = (
+        {e.country.iso3 for e in pfp.events()}
+        if scheme is None
+        else {c.iso3 for c in pfp.countries() if any(k.scheme == scheme for k in c.codes)}
+    )
+    assert set(frame["iso3"]) == expected
+    assert (frame.groupby("iso3")["start"].min() == datetime.datetime(1800, 1, 1)).all()
+
+
 def test_intervals_join_with_merge_asof() -> None:
     """The pandas table answers an as-of join: each day's status is status_of's."""
     pd = pandas()
@@ -485,42 +524,38 @@ def test_to_polars_equals_to_pandas(name: str) -> None:
             assert other.schema[column] == pl.Date
 
 
-def _frames() -> dict[str, Any]:
-    """Each DataFrame function of pfp.tables and pfp.panels, as a call taking ``backend``."""
-    roster = pfp.members_at("1994-08-03")
-    return {
-        "roster_dataframe": lambda b: tables.roster_dataframe(roster, backend=b),
-        "transition_dataframe": lambda b: tables.transition_dataframe(
-            pfp.transitions("1994-01-01", "1994-12-31"), backend=b
-        ),
-        "period_dataframe": lambda b: tables.period_dataframe(pfp.timeline("Malta"), backend=b),
-        "history_dataframe": lambda b: tables.history_dataframe(orgs=["NATO"], backend=b),
-        "country_year_panel": lambda b: tables.country_year_panel(1994, 1996, backend=b),
-        "country_year_panel(share)": lambda b: tables.country_year_panel(
-            1996, 1996, share=True, backend=b
-        ),
-        "country_year_panel(cow)": lambda b: tables.country_year_panel(
-            1990, 1991, system="cow", orgs=["NATO"], backend=b
-        ),
-        "country_day_panel": lambda b: tables.country_day_panel(
-            "1996-10-27", "1996-10-30", countries=["Malta"], backend=b
-        ),
-        "country_day_panel(gw)": lambda b: tables.country_day_panel(
-            "1990-10-01", "1990-10-04", system="gw", backend=b
-        ),
-        "state_year_panel": lambda b: pfp.panels.state_year_panel(1990, 1990, backend=b),
-        "state_day_panel": lambda b: pfp.panels.state_day_panel(
-            "1991-12-24", "1991-12-27", backend=b
-        ),
-    }
+FRAMES: dict[str, Callable[[str], Any]] = {
+    "roster_dataframe": lambda b: tables.roster_dataframe(pfp.members_at("1994-08-03"), backend=b),
+    "transition_dataframe": lambda b: tables.transition_dataframe(
+        pfp.transitions("1994-01-01", "1994-12-31"), backend=b
+    ),
+    "period_dataframe": lambda b: tables.period_dataframe(pfp.timeline("Malta"), backend=b),
+    "history_dataframe": lambda b: tables.history_dataframe(orgs=["NATO"], backend=b),
+    "country_year_panel": lambda b: tables.country_year_panel(1994, 1996, backend=b),
+    "country_year_panel(share)": lambda b: tables.country_year_panel(
+        1996, 1996, share=True, backend=b
+    ),
+    "country_year_panel(cow)": lambda b: tables.country_year_panel(
+        1990, 1991, system="cow", orgs=["NATO"], backend=b
+    ),
+    "country_day_panel": lambda b: tables.country_day_panel(
+        "1996-10-27", "1996-10-30", countries=["Malta"], backend=b
+    ),
+    "country_day_panel(gw)": lambda b: tables.country_day_panel(
+        "1990-10-01", "1990-10-04", system="gw", backend=b
+    ),
+    "state_year_panel": lambda b: panels.state_year_panel(1990, 1990, backend=b),
+    "state_day_panel": lambda b: panels.state_day_panel("1991-12-24", "1991-12-27", backend=b),
+}
+"""Each DataFrame function of pfp.tables and pfp.panels, as a call taking ``backend``."""
 
 
-@pytest.mark.parametrize("name", sorted(_frames()))
+@pytest.mark.parametrize("name", sorted(FRAMES))
 def test_backend_polars_equals_pandas(name: str) -> None:
     """``backend="polars"`` gives a Polars frame with the pandas frame's columns and cells."""
     pl = polars()
     pandas()
-    call = _frames()[name]
+    call = FRAMES[name]
     frame, other = call("pandas"), call("polars")
     assert isinstance(other, pl.DataFrame)
     assert other.columns == list(frame.columns)
@@ -530,11 +565,11 @@ def test_backend_polars_equals_pandas(name: str) -> None:
             assert other.schema[column] == pl.Date, column
 
 
-@pytest.mark.parametrize("name", sorted(_frames()))
+@pytest.mark.parametrize("name", sorted(FRAMES))
 def test_backend_must_be_pandas_or_polars(name: str) -> None:
     """Another backend raises InvalidArgumentError naming the two."""
     with pytest.raises(pfp.InvalidArgumentError, match="backend must be one of pandas, polars"):
-        _frames()[name]("dask")
+        FRAMES[name]("dask")
 
 
 def test_a_missing_polars_names_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
