@@ -68,7 +68,9 @@ def routes(path: Path) -> dict[str, Callable[[], object]]:
             .collect()
         )
 
+    in_memory = pd.read_parquet(path)
     return {
+        "pfp.annotate (pandas frame in memory)": lambda: pfp.annotate(in_memory, country="iso3"),
         "pfp.annotate (pandas, read_parquet)": lambda: pfp.annotate(
             pd.read_parquet(path), country="iso3"
         ),
