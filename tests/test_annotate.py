@@ -313,3 +313,12 @@ def test_arrow_backed_and_object_date_columns_read_as_days() -> None:
     arrow = zoned.astype(pd.ArrowDtype(pa.timestamp("us", tz="Europe/Stockholm")))
     frame = pd.DataFrame({"country": ["SWE"], "date": arrow})
     assert pfp.annotate(frame, orgs="NATO")["nato_status"].tolist() == ["invited"]
+
+
+def test_text_a_frame_cannot_hold_is_a_typed_error() -> None:
+    """A lone surrogate (pyarrow-backed pandas strings and Polars refuse it) is bad input."""
+    from pfp import rows  # noqa: PLC0415
+
+    for make in (rows.to_dataframe, rows.polars_frame):
+        with pytest.raises(pfp.InvalidArgumentError, match="not valid Unicode"):
+            make([{"name": "\udc00"}], columns=["name"])

@@ -16,8 +16,9 @@ rows come from. The functions need only the standard library, except :func:`to_d
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pfp.display import cell, column_names
@@ -383,6 +384,18 @@ def backend_of(backend: object, known: Sequence[str] = BACKENDS) -> str:
     return str.__str__(backend)
 
 
+@contextlib.contextmanager
+def _valid_text() -> Iterator[None]:
+    """Text a frame library cannot store (a lone surrogate) as a typed error, not its own."""
+    try:
+        yield
+    except UnicodeEncodeError as error:
+        raise InvalidArgumentError(
+            f"a column name or cell is not valid Unicode text ({error.reason}: "
+            f"{shown(error.object[error.start : error.end])}); frames hold only encodable text"
+        ) from None
+
+
 def polars_frame(records: Sequence[Record], *, columns: Sequence[str]) -> Any:
     """A Polars DataFrame of rows, as :func:`to_dataframe` makes a pandas one (no pandas needed).
 
@@ -400,6 +413,11 @@ def polars_frame(records: Sequence[Record], *, columns: Sequence[str]) -> Any:
     """
     pl = polars()
     rows = rows_of(records)
+    with _valid_text():
+        return _polars_frame(pl, rows, columns)
+
+
+def _polars_frame(pl: Any, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> Any:
     data: dict[str, Any] = {}
     for name in columns:
         values = [record.get(name) for record in rows]
@@ -468,13 +486,15 @@ def to_dataframe(
     given = metadata if metadata is not None else getattr(records, "metadata", None)
     records = rows_of(records)  # type: ignore[assignment]
     names = list(column_names(columns, records))
-    frame = pd.DataFrame.from_records(list(records), columns=names)
-    for name in names:
-        values = [record.get(name) for record in records]
-        if name in DATE_COLUMNS and all(v is None or isinstance(v, datetime.date) for v in values):
-            frame[name] = pd.to_datetime(pd.Series(values, dtype=object, index=frame.index))
-        elif values and all(isinstance(v, tuple) for v in values):
-            frame[name] = [cell(v, separator=";") for v in values]
+    with _valid_text():
+        frame = pd.DataFrame.from_records(list(records), columns=names)
+        for name in names:
+            values = [record.get(name) for record in records]
+            dates = all(v is None or isinstance(v, datetime.date) for v in values)
+            if name in DATE_COLUMNS and dates:
+                frame[name] = pd.to_datetime(pd.Series(values, dtype=object, index=frame.index))
+            elif values and all(isinstance(v, tuple) for v in values):
+                frame[name] = [cell(v, separator=";") for v in values]
     frame.attrs.update(given if given is not None else metadata_of(None))
     return frame
 
