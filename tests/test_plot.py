@@ -235,10 +235,13 @@ def test_the_timeline_key_covers_nothing(mpl: Any, countries: list[str] | None) 
 
 
 def test_the_key_covers_nothing_for_every_organisation(mpl: Any) -> None:
-    """For each organisation, the timeline's and the count's keys cover no axes or label."""
+    """For each organisation, the keys cover no axes or label; every diamond is in the figure."""
     for organization in pfp.organizations():
         timeline = pfp.plot.timeline(org=organization.key)
         assert_key_covers_nothing(timeline, f"the timeline of {organization.key}")
+        if any(c.get_gid() == "nato-accessions" for c in timeline.collections):
+            boxes = marker_boxes(mpl, timeline)
+            assert all(inside(box, timeline.figure.bbox) for box in boxes), organization.key
         count = pfp.plot.membership_count(orgs=[organization.key])
         assert_key_covers_nothing(count, f"the count of {organization.key}")
         mpl.pyplot.close("all")
