@@ -143,6 +143,17 @@ def test_only_web_addresses_become_links() -> None:
         record = pfp.Source("j-1", "t", "p", url=url)._repr_html_()
         assert parsed(record).links == []
         assert "<script>" not in record
+        history = pfp.History(
+            [
+                pfp.Event(
+                    "1995-04-26",
+                    pfp.country("Malta"),
+                    "signature",
+                    [pfp.Source("j-1", "t", "p", url=url)],
+                )
+            ]
+        )
+        assert parsed(history.transitions()._repr_html_()).links == []
 
 
 def test_a_period_shows_its_last_day_as_inclusive_and_hints_at_end() -> None:

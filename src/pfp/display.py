@@ -191,16 +191,21 @@ def _cell_html(name: str, value: object, sources: Mapping[str, Cited]) -> str:
     if name == "sources" and sources and isinstance(plain_value, (tuple, str)):
         keys = plain_value if isinstance(plain_value, tuple) else (plain_value,)
         return ", ".join(_source_html(key, sources) for key in keys)
-    if isinstance(plain_value, str) and plain_value.startswith(_WEB) and plain_value.isprintable():
+    if isinstance(plain_value, str) and _is_web(plain_value):
         return _link(plain_value, plain_value)
     return _escape(cell(value))
+
+
+def _is_web(url: str) -> bool:
+    """Whether ``url`` is a web address on one line (what a cell may link to)."""
+    return url.startswith(_WEB) and url.isprintable()
 
 
 def _source_html(key: object, sources: Mapping[str, Cited]) -> str:
     text = cell(key)
     found = sources.get(text)
     url = "" if found is None else found.url
-    if found is None or not url.startswith(_WEB):
+    if found is None or not _is_web(url):
         return _escape(text)
     return _link(url, text, found.title)
 
