@@ -612,7 +612,12 @@ class History:
     same history in any process: pickling then stores that function, not the data (the
     bundled history is ``pfp.history``).
 
-    A History is immutable: its attributes cannot be set or deleted.
+    A History is immutable: its attributes cannot be set or deleted. Its repr says what it
+    holds; in a notebook it shows as a table of the same.
+
+    >>> import pfp
+    >>> pfp.history()
+    <History: ... events, ... states, 13 organisations (default PfP); data ..., complete to ...>
     """
 
     def __init__(
@@ -804,19 +809,45 @@ class History:
     def __repr__(self) -> str:
         data = f"data {self.version}" if self.version else "data built in code"
         as_of = f", complete to {self.as_of}" if self.as_of else ""
-        return (
-            f"<History: {len(self._events)} events, {len(self._names.countries)} states, "
-            f"{len(self._organizations)} organisations; {data}{as_of}>"
+        counts = ", ".join(
+            f"{count} {noun}{'s' if count != 1 else ''}"
+            for count, noun in (
+                (len(self._events), "event"),
+                (len(self._names.countries), "state"),
+                (len(self._organizations), "organisation"),
+            )
         )
+        return f"<History: {counts} (default {self._default}); {data}{as_of}>"
+
+    def _caption(self) -> str:
+        """The notebook view's caption: which data this is.
+
+        >>> import pfp
+        >>> pfp.history()._caption() == f"pfp history, data {pfp.DATA_VERSION}"
+        True
+        """
+        data = f"data {self.version}" if self.version else "built in code (not the bundled data)"
+        return f"pfp history, {data}"
 
     def _repr_html_(self) -> str:
-        import html  # noqa: PLC0415 - only notebooks need it
+        from pfp.display import html_table  # noqa: PLC0415 - only notebooks need it
 
-        orgs = ", ".join(sorted(self._organizations))
-        return (
-            f"<p><b>{html.escape(repr(self)[1:-1])}</b><br>organisations: {html.escape(orgs)}; "
-            f"default: {html.escape(self._default)}</p>"
-        )
+        row = {
+            "data version": self.version or "none (built in code)",
+            "complete to": self.as_of or "not stated",
+            "events": len(self._events),
+            "states": len(self._names.countries),
+            "organisations": f"{len(self._organizations)}: "
+            + ", ".join(sorted(self._organizations)),
+            "default organisation": self._default,
+            "sources": len(self._sources),
+        }
+        hints = {
+            "complete to": "the last day the data is known complete (each organisation's own "
+            "review day is Organization.as_of)",
+            "default organisation": "the organisation queries answer for without org=",
+        }
+        return html_table([row], caption=self._caption(), vertical=True, hints=hints)
 
     def _build(
         self,

@@ -5,8 +5,12 @@ each function raises an ``ImportError`` that names the ``plot`` extra. Both func
 draw on ``ax`` (a new figure when None) and return that matplotlib ``Axes``; given the same
 data and arguments they draw the same picture. Every bar carries a ``gid`` naming what it shows,
 ``"<ISO3> <status> <first day> <last day>"``, so that a test (or a reader) can check a picture
-against the data. Worked examples, which need matplotlib, are in ``docs/notebooks.md``;
-``docs/images/make_images.py`` renders the pictures committed in ``docs/images/``.
+against the data. The key (legend) never covers the plot, its labels or its title: on a new
+figure it sits below or beside the axes, in room the figure's constrained layout reserves; on
+an ``ax`` you pass, beside the axes on the right (save with ``bbox_inches="tight"`` to keep it
+in the file). It lists only what is drawn. Worked examples, which need matplotlib, are in
+``docs/notebooks.md``; ``docs/images/make_images.py`` renders the pictures committed in
+``docs/images/``.
 """
 
 from __future__ import annotations
@@ -162,6 +166,7 @@ def timeline(
     rows.sort(key=lambda row: (row[1][0][1] if row[1] else last, row[0].name))
 
     _an_axes(ax)
+    created = ax is None
     if ax is None:
         _, ax = plt.subplots(figsize=(10, max(2.5, 0.24 * len(rows) + 1.4)), layout="constrained")
     seen: dict[Status, None] = {}
@@ -195,6 +200,7 @@ def timeline(
             color="black",
             zorder=3,
             label=f"{goal} accession",
+            clip_on=False,  # a diamond on the first or last day drawn shows whole
         )
         marks.set_gid(_ACCESSION_GID)
         handles.append(marks)
@@ -208,14 +214,7 @@ def timeline(
     ax.set_axisbelow(True)
     ax.set_title(f"{organization.name} ({organization.key}), {first} to {last}")
     if handles:
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.03),
-            ncol=len(handles),
-            fontsize=8,
-            frameon=False,
-        )
+        _key(ax, handles, created=created, beside=False)
     return ax
 
 
@@ -233,8 +232,11 @@ def membership_count(
     NATO). ``orgs`` defaults to the history's default organisation and the one it graduates
     to (the PfP and NATO). ``start`` and ``end`` bound the picture (default: from the
     earliest founding of ``orgs`` to the data's as-of day). Each line's ``gid`` is its
-    organisation's key; its points are the count from each change day on, ending at the day
-    after ``end``. Up to three lines are keyed inside the plot, more beside it.
+    organisation's key; it begins on the organisation's founding (``Organization.founded``)
+    or ``start``, whichever is later, steps to the count on each change day, and stops at the
+    day after its last day (``Organization.ended``) or ``end``. An organisation with no day
+    in the range draws no line and has no key. Up to three lines are keyed below the plot,
+    more beside it.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -256,15 +258,19 @@ def membership_count(
         raise InvalidArgumentError("orgs names no organisation; pass at least one, such as 'NATO'")
     first, last = _range(found, start, end, founded, organizations)
     _an_axes(ax)
+    created = ax is None
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4), layout="constrained")
+    lines = []
     for organization in organizations:
-        days = sorted(
-            {t.date for t in found.transitions(first, last, org=organization.key)} - {first}
-        )
-        points = [first, *days]
+        low = max(first, organization.founded)
+        high = last if organization.ended is None else min(last, organization.ended)
+        if high < low:
+            continue  # the organisation did not exist in the range
+        days = sorted({t.date for t in found.transitions(low, high, org=organization.key)} - {low})
+        points = [low, *days]
         counts = [len(found.members_at(day, org=organization.key)) for day in points]
-        xs = [*(_num(mdates, day) for day in points), _after(mdates, last)]
+        xs = [*(_num(mdates, day) for day in points), _after(mdates, high)]
         (line,) = ax.step(
             xs,
             [*counts, counts[-1]],
@@ -273,6 +279,7 @@ def membership_count(
             linewidth=1.6,
         )
         line.set_gid(organization.key)
+        lines.append(line)
     ax.set_xlim(_num(mdates, first), _after(mdates, last))
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
@@ -281,15 +288,34 @@ def membership_count(
     ax.set_axisbelow(True)
     ax.set_ylabel("members")
     ax.set_title(f"Members, {first} to {last}")
-    if len(organizations) > _LEGEND_INSIDE:  # many lines: a legend beside the plot hides none
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, fontsize=8)
-    else:
-        ax.legend(loc="upper left", fontsize=8)
+    if lines:
+        _key(ax, lines, created=created, beside=len(lines) > _KEYED_BELOW)
     return ax
 
 
-_LEGEND_INSIDE = 3
-"""The most lines :func:`membership_count` keys inside the plot; more go beside it."""
+_KEYED_BELOW = 3
+"""The most lines :func:`membership_count` keys in a row below the plot; more go beside it."""
+_LEGEND_GID = "pfp-legend"
+
+
+def _key(ax: Any, handles: list[Any], *, created: bool, beside: bool) -> Any:
+    """Key the picture outside the axes, where it covers no bar, line, label or title.
+
+    On a figure pfp made (constrained layout), a figure legend in the room the layout
+    reserves: a row below the axes, or a column beside them when ``beside``. On a caller's
+    ``ax``, an axes legend beside it on the right (a constrained layout makes room for it;
+    otherwise ``savefig(..., bbox_inches="tight")`` keeps it in the file).
+    """
+    style: dict[str, Any] = {"handles": handles, "fontsize": 8, "frameon": False}
+    if created:
+        if beside:
+            legend = ax.figure.legend(loc="outside right upper", **style)
+        else:
+            legend = ax.figure.legend(loc="outside lower center", ncol=len(handles), **style)
+    else:
+        legend = ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **style)
+    legend.set_gid(_LEGEND_GID)
+    return legend
 
 
 def _named_states(countries: object) -> tuple[str | Country, ...]:

@@ -23,9 +23,9 @@ import attrs
 import pendulum
 
 from pfp.dates import from_ordinal
-from pfp.display import html_table
+from pfp.display import cited_by_key, html_table
 from pfp.errors import InvalidArgumentError
-from pfp.model import DEFAULT_ORG, Country, Status, Transition
+from pfp.model import DEFAULT_ORG, Country, Source, Status, Transition
 from pfp.rows import (
     COUNTRY_COLUMNS,
     ROSTER_COLUMNS,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pfp.engine import History
 
 __all__ = [
+    "COLUMN_HINTS",
     "CountrySet",
     "Immutable",
     "Roster",
@@ -49,6 +50,7 @@ __all__ = [
     "Tabular",
     "Transitions",
     "new_roster",
+    "sources_of",
     "transitions_maker",
 ]
 
@@ -75,6 +77,18 @@ class _Rows(Protocol):
 
     def _caption(self) -> str: ...  # pragma: no cover
 
+    def _cited(self) -> Iterable[object]: ...  # pragma: no cover
+
+
+COLUMN_HINTS = {
+    "since": "the first day of the standing held that day (inclusive)",
+    "start": "the first day of the period (inclusive); blank: since records began",
+    "end": "the day after the last day (exclusive); blank: still running",
+    "last_day": "the last day of the period (inclusive); blank: still running",
+    "sources": "what the row rests on, linked to the document where it has an address",
+}
+"""The tooltip of each column's header in the notebook's tables: which days are inclusive."""
+
 
 class Tabular:
     """A result with rows: ``to_pandas()`` and the notebook's HTML view, from ``to_records()``."""
@@ -86,6 +100,10 @@ class Tabular:
 
     def _caption(self) -> str:
         return repr(self)
+
+    def _cited(self) -> Iterable[object]:
+        """The source records the rows may cite by key, linked in HTML: the history's."""
+        return sources_of(getattr(self, "history", None))
 
     def to_pandas(self: _Rows) -> Any:
         """The rows as a pandas DataFrame, the data's version in ``df.attrs``.
@@ -116,7 +134,27 @@ class Tabular:
         return polars_frame(self.to_records(), columns=self.COLUMNS)
 
     def _repr_html_(self: _Rows) -> str:
-        return html_table(self.to_records(), columns=self.COLUMNS, caption=self._caption())
+        return html_table(
+            self.to_records(),
+            columns=self.COLUMNS,
+            caption=self._caption(),
+            sources=cited_by_key(self._cited()),
+            hints=COLUMN_HINTS,
+        )
+
+
+def sources_of(history: History | None) -> tuple[Source, ...]:
+    """The sources a history's rows may cite: its sources file's and those its events carry.
+
+    A history built in code may have no sources file; None (rows made in code) has none.
+
+    >>> import pfp
+    >>> len(sources_of(pfp.history())) >= len(pfp.sources()), sources_of(None)
+    (True, ())
+    """
+    if history is None:
+        return ()
+    return (*history.sources(), *(s for event in history.events() for s in event.sources))
 
 
 # -- sets of states --------------------------------------------------------------------------
@@ -231,6 +269,23 @@ class CountrySet(Immutable, Tabular):
         if len(self._members) <= 5:
             return f"<CountrySet: {', '.join(c.name for c in self._members) or 'empty'}>"
         return f"<CountrySet: {len(self._members)} states>"
+
+    def _caption(self) -> str:
+        """The notebook table's caption: how many states, and which when few.
+
+        >>> import pfp
+        >>> day = "2023-06-01"
+        >>> eu, nato = pfp.members_at(day, org="EU"), pfp.members_at(day, org="NATO")
+        >>> (eu - nato)._caption(), (eu & nato)._caption(), (nato - nato)._caption()
+        ('5 states: Austria, Cyprus, Ireland, Malta, Sweden', '22 states', 'no states')
+        """
+        count = len(self._members)
+        if count == 0:
+            return "no states"
+        size = f"{count} state{'s' if count != 1 else ''}"
+        if count > 5:
+            return size
+        return f"{size}: {', '.join(c.name for c in self._members)}"
 
 
 def combine(left: SetLike, right: object, operator: str) -> CountrySet:
@@ -514,7 +569,22 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
         return transition_records(self, history=self.history)
 
     def _caption(self) -> str:
-        return f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}"
+        """The notebook table's caption, saying when the window reaches past the data.
+
+        >>> import pfp
+        >>> pfp.transitions("2004-01-01", "2004-12-31")._caption()
+        '7 transitions in PfP'
+        >>> pfp.transitions("2024-01-01", "2030-12-31")._caption()
+        '1 transition in PfP (beyond the data: known to 2024-08-06)'
+        """
+        known = type(self).known_to
+        beyond = "" if known is None else f" (beyond the data: known to {known})"
+        return f"{len(self)} transition{'s' if len(self) != 1 else ''} in {self.org}{beyond}"
+
+    def _cited(self) -> Iterable[object]:
+        """The history's sources and the changes' own (a history made in code may have none)."""
+        own = (source for change in self for source in change.sources)
+        return (*sources_of(self.history), *own)
 
 
 _unbound: dict[str, type[Transitions]] = {}

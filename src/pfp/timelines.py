@@ -19,11 +19,11 @@ import attrs
 import pendulum
 
 from pfp.dates import from_ordinal, to_date
-from pfp.display import Displayed
+from pfp.display import Displayed, cited_by_key, html_table
 from pfp.errors import InvalidRecordError, shown
 from pfp.model import Code, Country, Event, Source, Status, optional_date, to_status
-from pfp.results import Immutable, Tabular
-from pfp.rows import PERIOD_COLUMNS, Records, period_rows
+from pfp.results import COLUMN_HINTS, Immutable, Tabular, sources_of
+from pfp.rows import PERIOD_COLUMNS, Records, period_rows, source_keys
 
 if TYPE_CHECKING:
     from pfp.engine import History
@@ -117,6 +117,44 @@ class Period(Displayed):
         known = "" if self.known_to is None else f"; known to {self.known_to}"
         return f"Period({start} .. {last}, {self.status.value}{known})"
 
+    def _caption(self) -> str:
+        """The notebook view's caption: the status and its days, the last one inclusive.
+
+        >>> import pfp
+        >>> [period._caption() for period in pfp.timeline("Malta")[::2]]
+        ['not_a_state until 1964-09-20 (inclusive)',
+         'member from 1995-04-26 to 1996-10-28 (inclusive)',
+         'applicant from 2008-03-20 to 2008-04-02 (inclusive)']
+        >>> pfp.timeline("Malta")[-1]._caption()
+        'member from 2008-04-03, still running (beyond the data: known to 2024-08-06)'
+        """
+        last = self.last_day
+        if self.start is None:
+            days = "on every day" if last is None else f"until {last} (inclusive)"
+        else:
+            until = ", still running" if last is None else f" to {last} (inclusive)"
+            days = f"from {self.start}{until}"
+        known = "" if self.known_to is None else f" (beyond the data: known to {self.known_to})"
+        return f"{self.status.value} {days}{known}"
+
+    def _repr_html_(self) -> str:
+        row = {
+            "status": self.status,
+            "start": self.start,
+            "last_day": self.last_day,
+            "end": self.end,
+            "event": self.event,
+            "sources": source_keys(self.sources),
+            "known_to": self.known_to,
+        }
+        return html_table(
+            [row],
+            caption=self._caption(),
+            vertical=True,
+            sources=cited_by_key(self.sources),
+            hints={**COLUMN_HINTS, "known_to": _KNOWN_TO_HINT},
+        )
+
 
 class Timeline(Immutable, Tabular, tuple[Period, ...]):
     """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
@@ -160,4 +198,26 @@ class Timeline(Immutable, Tabular, tuple[Period, ...]):
         return period_rows(self, self.country, self.org, history=self.history)
 
     def _caption(self) -> str:
-        return f"{self.country.name} in {self.org}"
+        """The notebook table's caption, saying which days are inclusive.
+
+        >>> import pfp
+        >>> pfp.timeline("Malta")._caption().split("; ")
+        ['Malta in PfP: 6 periods',
+         'start and last_day are inclusive, end is the day after',
+         'the last runs beyond the data, known to 2024-08-06']
+        """
+        count = len(self)
+        known = self[-1].known_to if count else None
+        beyond = "" if known is None else f"; the last runs beyond the data, known to {known}"
+        return (
+            f"{self.country.name} in {self.org}: {count} period{'s' if count != 1 else ''}; "
+            f"start and last_day are inclusive, end is the day after{beyond}"
+        )
+
+    def _cited(self) -> Iterable[object]:
+        """The history's sources and the periods' own (a history made in code may have none)."""
+        own = (source for period in self for source in period.sources)
+        return (*sources_of(self.history), *own)
+
+
+_KNOWN_TO_HINT = "the organisation's review day, when the period runs past it: beyond the data"
