@@ -103,7 +103,7 @@ DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
 
 PANDAS_HINT = (
     "pip install pandas, or reinstall pfp with its extra: pip install -e '.[pandas]' in pfp's "
-    "checkout (on PyPI, the name 'pfp' belongs to another project)"
+    "checkout (pfp's distribution is nato-pfp; the PyPI project named 'pfp' is another one)"
 )
 
 
