@@ -15,6 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "pfp"
 CORE = (
     "pfp.errors",
+    "pfp.citation",
     "pfp.dates",
     "pfp.display",
     "pfp.model",
@@ -147,3 +148,4 @@ def test_the_dependency_order_reads_bottom_up() -> None:
     assert position["pfp.errors"] < position["pfp.model"] < position["pfp.engine"]
     assert position["pfp.results"] < position["pfp.engine"] < position["pfp.tables"]
     assert position["pfp._load"] < position["pfp.engine"] < position["pfp._bundled"]
+    assert position["pfp.errors"] < position["pfp.citation"] < position["pfp.model"]
