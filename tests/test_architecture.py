@@ -35,7 +35,15 @@ CORE = (
     "pfp._bundled",
 )
 """The core: everything below the presentation (tables, plots, the command line, the front)."""
-PRESENTATION = ("pfp", "pfp.tables", "pfp.panels", "pfp.plot", "pfp.cli", "pfp.__main__")
+PRESENTATION = (
+    "pfp",
+    "pfp.tables",
+    "pfp.panels",
+    "pfp.plot",
+    "pfp._terminal",
+    "pfp.cli",
+    "pfp.__main__",
+)
 
 
 def _module_name(path: Path) -> str:

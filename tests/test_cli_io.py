@@ -26,10 +26,15 @@ def _pfp(*args: str) -> list[str]:
 
 
 def _documented_statuses() -> set[int]:
-    """The exit statuses the ``exit status:`` line of ``pfp --help`` names."""
+    """The exit statuses the ``exit status`` block of ``pfp --help`` lists, one a line."""
     done = subprocess.run(_pfp("--help"), capture_output=True, text=True, check=True, timeout=60)
-    (line,) = [line for line in done.stdout.splitlines() if line.startswith("exit status:")]
-    return {int(number) for number in re.findall(r"\b(\d+)\b", line)}
+    block = done.stdout.split("\nexit status", 1)[1].split("\n\n", 1)[0]
+    return {int(number) for number in re.findall(r"^  (\d+) ", block, flags=re.MULTILINE)}
+
+
+def test_help_documents_every_exit_status() -> None:
+    """``pfp --help`` lists 0, 1, 2, 3, the internal-error status 70 and 130 (interrupted)."""
+    assert _documented_statuses() == {0, 1, 2, 3, 70, 130}
 
 
 def _assert_one_line_and_a_documented_failure(status: int, stderr: str) -> None:
