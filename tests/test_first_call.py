@@ -38,6 +38,7 @@ FIRST_CALLS: dict[str, str] = {
     "__version__": "pfp.__version__",
     # queries
     "affiliations": "pfp.affiliations('Sweden', '2023-06-01')",
+    "cite": "pfp.cite('apa')",
     "cooperation_areas": "pfp.cooperation_areas()",
     "countries": "pfp.countries()",
     "country": "pfp.country('FYROM')",
