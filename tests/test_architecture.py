@@ -41,6 +41,7 @@ PRESENTATION = (
     "pfp.panels",
     "pfp.plot",
     "pfp._terminal",
+    "pfp._questions",
     "pfp.cli",
     "pfp.__main__",
 )
@@ -157,3 +158,4 @@ def test_the_dependency_order_reads_bottom_up() -> None:
     assert position["pfp.results"] < position["pfp.engine"] < position["pfp.tables"]
     assert position["pfp._load"] < position["pfp.engine"] < position["pfp._bundled"]
     assert position["pfp.errors"] < position["pfp.citation"] < position["pfp.model"]
+    assert position["pfp._terminal"] < position["pfp._questions"] < position["pfp.cli"]

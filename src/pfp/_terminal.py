@@ -1,4 +1,4 @@
-r"""How the command line writes: tables that fit the terminal, and library messages in shell words.
+r"""How the command line writes: tables that fit the terminal, CSV, JSON, errors in shell words.
 
 A table wider than the terminal (``COLUMNS``, or the terminal's own width) wraps its cells,
 the sources first, then the widest of the others; whole words and source keys stay on one
@@ -17,15 +17,27 @@ Sweden  seed-23
 
 from __future__ import annotations
 
+import csv
+import datetime
+import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple, TextIO
 
+from pfp.display import cell
 from pfp.errors import ACCEPTED_DATE_FORMS
 
-__all__ = ["FIRST_TO_WRAP", "shell_words", "table_lines", "terminal_width", "wrap"]
+__all__ = [
+    "FIRST_TO_WRAP",
+    "Answer",
+    "shell_words",
+    "table_lines",
+    "terminal_width",
+    "wrap",
+    "write_answer",
+]
 
 FIRST_TO_WRAP = ("sources", "note", "title", "url", "archived_url")
 """The columns a narrow table wraps before any other, in this order."""
@@ -151,6 +163,94 @@ def table_lines(
             ]
             lines.append(GAP.join(parts).rstrip())
     return lines
+
+
+class Answer(NamedTuple):
+    """What a command found: a title, its columns and rows, and the question as asked.
+
+    ``table_columns`` are the columns a table shows (those the title states are left out);
+    ``vertical`` shows a one-row answer as one field per line.
+    """
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Mapping[str, Any]]
+    query: dict[str, Any]
+    table_columns: Sequence[str] | None = None
+    vertical: bool = False
+
+
+def _text(value: object, *, empty: str) -> str:
+    return empty if value is None else cell(value, separator=";")
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (tuple, list)):
+        return [_json_value(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _write_table(out: TextIO, answer: Answer) -> None:
+    width = terminal_width(out)
+    out.write(answer.title + "\n")
+    if not answer.rows:
+        return
+    columns = answer.table_columns or answer.columns
+    if answer.vertical:
+        (row,) = answer.rows
+        cells = [[c, _text(row[c], empty="-")] for c in columns]
+        lines = table_lines(["field", "value"], cells, width=width)[2:]
+    else:
+        cells = [[_text(row[c], empty="-") for c in columns] for row in answer.rows]
+        lines = table_lines(columns, cells, width=width)
+    for line in lines:
+        out.write(line + "\n")
+
+
+def _write_csv(out: TextIO, answer: Answer) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(answer.columns)
+    writer.writerows([_text(row[c], empty="") for c in answer.columns] for row in answer.rows)
+
+
+def _write_json(out: TextIO, answer: Answer, command: str, data: Mapping[str, str]) -> None:
+    document = {
+        **data,
+        "command": command,
+        "query": {key: _json_value(value) for key, value in answer.query.items()},
+        "count": len(answer.rows),
+        "rows": [{c: _json_value(row[c]) for c in answer.columns} for row in answer.rows],
+    }
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_answer(
+    out: TextIO, answer: Answer, *, form: str, command: str, data: Mapping[str, str]
+) -> None:
+    """Write ``answer`` to ``out`` as a ``table``, ``csv`` or ``json`` (``form``).
+
+    JSON names the ``command`` and opens with ``data`` (the data's version and as-of day).
+
+    >>> import sys
+    >>> rows = [{"key": "PfP", "ended": None}]
+    >>> answer = Answer("1 organisation", ("key", "ended"), rows, {})
+    >>> write_answer(sys.stdout, answer, form="csv", command="orgs", data={})
+    key,ended
+    PfP,
+    >>> write_answer(sys.stdout, answer, form="table", command="orgs", data={})
+    1 organisation
+    key  ended
+    ---  -----
+    PfP  -
+    """
+    if form == "json":
+        _write_json(out, answer, command, data)
+    elif form == "csv":
+        _write_csv(out, answer)
+    else:
+        _write_table(out, answer)
 
 
 SHELL_WORDS = (

@@ -8,8 +8,11 @@ for an internal error (a bug in pfp), 130 when interrupted; the reason is one li
 error.
 
 Each subcommand is one :class:`Command` in :data:`COMMANDS`: its name, summary, examples, its
-arguments and the function that answers it. A new command is one more function and one more
-entry there.
+arguments and the function that runs it. A question that answers with rows is a function in
+``pfp._questions`` wrapped by ``_answered``; a command that writes something else (``pfp
+panel``'s Parquet, ``pfp check``'s problems, a future ``pfp annotate FILE.csv`` writing the
+annotated CSV) is a runner of its own, ``run(args, out) -> exit status``. Either way, a new
+command is one function and one more entry in COMMANDS.
 
 >>> from pfp.cli import main
 >>> main(["status", "Malta", "2000-01-01", "--format", "csv"])
@@ -21,10 +24,7 @@ Malta,MT,MLT,PfP,2000-01-01,withdrawn,1996-10-29,...
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import io
-import json
 import os
 import sys
 import textwrap
@@ -33,10 +33,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TextIO
 
 import pfp
+from pfp import _questions as ask
 from pfp import panels, tables
-from pfp._terminal import shell_words, table_lines, terminal_width
-from pfp.dates import to_date
-from pfp.display import cell
+from pfp._terminal import Answer, shell_words, write_answer
 
 __all__ = ["COMMANDS", "EXIT_STATUSES", "Answer", "Command", "build_parser", "main"]
 
@@ -72,224 +71,9 @@ _FOOTER = (
 )
 
 
-# -- answers -------------------------------------------------------------------------------
-
-
-class Answer(NamedTuple):
-    """What a command found: a title, its columns and rows, and the question as asked.
-
-    ``table_columns`` are the columns a table shows (those the title states are left out);
-    ``vertical`` shows a one-row answer as one field per line.
-    """
-
-    title: str
-    columns: Sequence[str]
-    rows: Sequence[tables.Record]
-    query: dict[str, Any]
-    table_columns: Sequence[str] | None = None
-    vertical: bool = False
-
-
-def _without(columns: Sequence[str], *stated: str) -> tuple[str, ...]:
-    return tuple(c for c in columns if c not in stated)
-
-
-def _org(args: argparse.Namespace) -> str:
-    return pfp.history().default_org if args.org is None else pfp.organization(args.org).key
-
-
-def _members(args: argparse.Namespace) -> Answer:
-    roster = pfp.members_at(args.date, org=_org(args))
-    count = len(roster)
-    title = f"{count} member{'s' if count != 1 else ''} of {roster.org} on {roster.date}"
-    if roster.org_note:
-        title += f" ({roster.org_note})"
-    query: dict[str, Any] = {"date": roster.date, "org": roster.org}
-    if roster.known_to is not None:
-        query["known_to"] = roster.known_to
-    columns = tables.ROSTER_COLUMNS
-    shown = _without(columns, "date", "org")
-    return Answer(title, columns, tables.roster_records(roster), query, shown)
-
-
-def _status(args: argparse.Namespace) -> Answer:
-    row = tables.status_record(args.country, args.date, org=_org(args))
-    title = f"{row['name']} in {row['org']} on {row['date']}: {row['status']}"
-    query = {"country": row["name"], "date": row["date"], "org": row["org"]}
-    as_of = pfp.organization(row["org"]).as_of
-    if as_of is not None and row["date"] > as_of:
-        query["known_to"] = as_of
-    columns = tables.STATUS_COLUMNS
-    return Answer(title, columns, [row], query, _without(columns, "org", "date"))
-
-
-def _transitions(args: argparse.Namespace) -> Answer:
-    org = _org(args)
-    changes = pfp.transitions(args.start, args.end, country=args.country, org=org)
-    start = "..." if args.start is None else str(to_date(args.start))
-    end = "..." if args.end is None else str(to_date(args.end))
-    country = None if args.country is None else pfp.country(args.country).name
-    who = "" if country is None else f" of {country}"
-    title = f"{len(changes)} change{'s' if len(changes) != 1 else ''}{who} in {org}"
-    query: dict[str, Any] = {"start": start, "end": end, "country": country, "org": org}
-    if args.end is not None and changes.known_to is not None:
-        query["known_to"] = changes.known_to
-    rows = tables.transition_records(changes)
-    columns = tables.TRANSITION_COLUMNS
-    shown = _without(columns, "org", "iso2")  # the title names the org; iso3 names the state
-    return Answer(f"{title}, {start} .. {end}", columns, rows, query, shown)
-
-
-_TIMELINE_COLUMNS = tuple(c for c in tables.PERIOD_COLUMNS if c != "end")
-
-
-def _timeline(args: argparse.Namespace) -> Answer:
-    org = _org(args)
-    state = pfp.country(args.country)
-    rows = pfp.timeline(state, org=org).to_records()
-    query = {"country": state.name, "org": org}
-    title = f"{state.name} ({state.iso3}) in {org}, period by period"
-    shown = _without(_TIMELINE_COLUMNS, "name", "iso2", "iso3", "org")
-    return Answer(title, _TIMELINE_COLUMNS, rows, query, shown)
-
-
-def _countries(args: argparse.Namespace) -> Answer:
-    org = _org(args)
-    day = to_date(pfp.DATA_AS_OF if args.on is None else args.on)
-    rows = [tables.status_record(state, day, org=org) for state in pfp.countries()]
-    query = {"date": day, "org": org}
-    columns = tables.STATUS_COLUMNS
-    title = f"{len(rows)} states, their status in {org} on {day}"
-    return Answer(title, columns, rows, query, _without(columns, "org", "date"))
-
-
-SOURCE_COLUMNS = ("key", "title", "publisher", "date", "precision", "url", "archived_url", "note")
-"""The columns of ``pfp source``: everything a source record holds."""
-
-
-def _source_record(source: pfp.Source) -> tables.Record:
-    return {
-        "key": source.key,
-        "title": source.title,
-        "publisher": source.publisher,
-        "date": source.date,
-        "precision": None if source.date is None else source.precision.value,
-        "url": source.url or None,
-        "archived_url": source.archived_url or None,
-        "note": source.note or None,
-    }
-
-
-def _source(args: argparse.Namespace) -> Answer:
-    if args.key is None:
-        rows = [_source_record(source) for source in pfp.sources()]
-        title = f"{len(rows)} sources cited by the data"
-        shown = ("key", "title", "publisher", "date", "url")
-        return Answer(title, SOURCE_COLUMNS, rows, {"key": None}, shown)
-    source = pfp.source(args.key)
-    row = _source_record(source)
-    return Answer(f"source {source.key}", SOURCE_COLUMNS, [row], {"key": source.key}, None, True)
-
-
-ORG_COLUMNS = ("key", "name", "founded", "ended", "as_of", "partner_of", "successor")
-"""The columns of ``pfp orgs``."""
-
-
-def _orgs(args: argparse.Namespace) -> Answer:
-    rows = [
-        {
-            "key": org.key,
-            "name": org.name,
-            "founded": org.founded,
-            "ended": org.ended,
-            "as_of": org.as_of,
-            "partner_of": org.partner_of or None,
-            "successor": org.successor or None,
-        }
-        for org in pfp.organizations()
-    ]
-    title = f"{len(rows)} organisations; as_of is the last day each is reviewed to"
-    return Answer(title, ORG_COLUMNS, rows, {}, ("key", "name", "founded", "ended", "as_of"))
-
-
-def _panel_records(args: argparse.Namespace) -> Answer:
-    """The panel as rows, in the columns of ``pfp.tables.country_year_panel`` (no pandas)."""
-    query = {
-        "start_year": args.start_year,
-        "end_year": args.end_year,
-        "system": args.system,
-        "orgs": None if args.orgs is None else list(args.orgs),
-    }
-    if args.system == "pfp" and args.orgs is None:
-        rows = tables.country_year_records(args.start_year, args.end_year)
-        columns: Sequence[str] = tables.COUNTRY_YEAR_COLUMNS
-    else:
-        rows = panels.state_year_records(
-            args.start_year, args.end_year, system=args.system, orgs=args.orgs
-        )
-        keys = [pfp.organization(org).key for org in args.orgs or [pfp.history().default_org]]
-        columns = panels.state_year_columns(keys)
-    title = f"{len(rows)} rows, {args.start_year} .. {args.end_year}, system {args.system}"
-    return Answer(title, columns, rows, query)
-
-
-# -- writing an answer ---------------------------------------------------------------------
-
-
-def _text(value: object, *, empty: str) -> str:
-    return empty if value is None else cell(value, separator=";")
-
-
-def _json_value(value: object) -> object:
-    if isinstance(value, (tuple, list)):
-        return [_json_value(item) for item in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
-def _write_table(out: TextIO, answer: Answer) -> None:
-    width = terminal_width(out)
-    out.write(answer.title + "\n")
-    if not answer.rows:
-        return
-    columns = answer.table_columns or answer.columns
-    if answer.vertical:
-        (row,) = answer.rows
-        cells = [[c, _text(row[c], empty="-")] for c in columns]
-        lines = table_lines(["field", "value"], cells, width=width)[2:]
-    else:
-        cells = [[_text(row[c], empty="-") for c in columns] for row in answer.rows]
-        lines = table_lines(columns, cells, width=width)
-    for line in lines:
-        out.write(line + "\n")
-
-
-def _write_csv(out: TextIO, answer: Answer) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(answer.columns)
-    writer.writerows([_text(row[c], empty="") for c in answer.columns] for row in answer.rows)
-
-
-def _write_json(out: TextIO, answer: Answer, command: str) -> None:
-    document = {
-        "data_version": str(pfp.DATA_VERSION),
-        "data_as_of": str(pfp.DATA_AS_OF),
-        "command": command,
-        "query": {key: _json_value(value) for key, value in answer.query.items()},
-        "count": len(answer.rows),
-        "rows": [{c: _json_value(row[c]) for c in answer.columns} for row in answer.rows],
-    }
-    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-
-
 def _write(out: TextIO, answer: Answer, args: argparse.Namespace) -> None:
-    if args.format == "json":
-        _write_json(out, answer, args.command)
-    elif args.format == "csv":
-        _write_csv(out, answer)
-    else:
-        _write_table(out, answer)
+    data = {"data_version": str(pfp.DATA_VERSION), "data_as_of": str(pfp.DATA_AS_OF)}
+    write_answer(out, answer, form=args.format, command=args.command, data=data)
 
 
 def _note_known_to(answer: Answer) -> None:
@@ -343,7 +127,7 @@ def _panel(args: argparse.Namespace, out: TextIO) -> int:
         out.buffer.write(data)
         out.buffer.flush()
         return ANSWERED
-    answer = _panel_records(args)
+    answer = ask.panel(args)
     if args.output is None:
         _write(out, answer, args)
         return ANSWERED
@@ -463,7 +247,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp members 1990-01-01", "none yet: an empty answer, exit status 0"),
         ),
         _day,
-        _answered(_members),
+        _answered(ask.members),
     ),
     Command(
         "status",
@@ -473,7 +257,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp status SWE 2024-03-07 --org NATO", "a state by its ISO code"),
         ),
         _state_and_day,
-        _answered(_status),
+        _answered(ask.status),
     ),
     Command(
         "transitions",
@@ -484,7 +268,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp transitions 2010-01-01 2010-12-31 --format json | jq .count", "0, exit 0"),
         ),
         _range,
-        _answered(_transitions),
+        _answered(ask.transitions),
     ),
     Command(
         "timeline",
@@ -494,7 +278,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp timeline Malta --format json", "the same, for a script"),
         ),
         _state,
-        _answered(_timeline),
+        _answered(ask.timeline),
     ),
     Command(
         "countries",
@@ -504,7 +288,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp countries --on 1996-01-01 --org NATO", "every state's NATO status that day"),
         ),
         _on,
-        _answered(_countries),
+        _answered(ask.countries),
     ),
     Command(
         "source",
@@ -515,7 +299,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp source --format csv > sources.csv", "every source the data cites"),
         ),
         _key,
-        _answered(_source),
+        _answered(ask.source),
     ),
     Command(
         "orgs",
@@ -525,7 +309,7 @@ COMMANDS: tuple[Command, ...] = (
             ("pfp orgs --format json | jq -r '.rows[].key'", "their keys, one a line"),
         ),
         _nothing,
-        _answered(_orgs),
+        _answered(ask.orgs),
     ),
     Command(
         "panel",
