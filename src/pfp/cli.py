@@ -114,15 +114,15 @@ def _parquet(args: argparse.Namespace) -> bytes:
 def _panel(args: argparse.Namespace, out: TextIO) -> int:
     """``pfp panel``: CSV or JSON text, or Parquet bytes, to standard output or ``--output``."""
     if args.format == "parquet":
+        if args.output is None and out.isatty():
+            raise pfp.InvalidArgumentError(
+                "Parquet is binary: give --output FILE, or redirect standard output"
+            )
         data = _parquet(args)
         if args.output is not None:
             with open(args.output, "wb") as file:
                 file.write(data)
             return ANSWERED
-        if out.isatty():
-            raise pfp.InvalidArgumentError(
-                "Parquet is binary: give --output FILE, or redirect standard output"
-            )
         out.flush()
         out.buffer.write(data)
         out.buffer.flush()
