@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -658,6 +659,44 @@ def _seed_section() -> list[str]:
     return lines
 
 
+def _cite_section() -> list[str]:
+    example = pfp.source(SIGNATURE_LIST)
+    return [
+        "## How to cite",
+        "",
+        "Cite the library with the data version you used, and the sources of the facts you "
+        "rely on. `pfp.cite()` writes a BibTeX entry for the library and the data in use, "
+        '`pfp.cite("apa")` an APA reference; `CITATION.cff` at the root of the repository holds '
+        "the library's citation for reference managers. The distribution is `nato-pfp`; it "
+        "imports as `pfp`.",
+        "",
+        "```python",
+        ">>> import pfp",
+        ">>> print(pfp.cite())",
+        *pfp.cite().splitlines(),
+        '>>> print(pfp.cite("apa"))  # doctest: +NORMALIZE_WHITESPACE',
+        *textwrap.wrap(pfp.cite("apa"), 96),
+        "",
+        "```",
+        "",
+        "Each source renders itself as a BibTeX entry, keyed by its source key (special "
+        "characters escaped), so the keys a table cites are the keys of your bibliography:",
+        "",
+        "```python",
+        f'>>> print(pfp.source("{example.key}").bibtex())',
+        *example.bibtex().splitlines(),
+        '>>> bibliography = "\\n\\n".join(source.bibtex() for source in pfp.sources())',
+        '>>> bibliography.count("@misc{") == len(pfp.sources())',
+        "True",
+        "",
+        "```",
+        "",
+        "From the shell, `pfp source KEY` shows one source (`--format json` for a script), and "
+        "`pfp --version` the library's version, the data version and its as-of day.",
+        "",
+    ]
+
+
 def _sources_section() -> list[str]:
     cited: dict[str, int] = {}
     records: list[Any] = [*pfp.events(), *pfp.organizations()]
@@ -692,7 +731,15 @@ def _sources_section() -> list[str]:
 
 def render() -> str:
     """The page's Markdown for the bundled data."""
-    sections = (_header, _overview, _research, _dispute_section, _seed_section, _sources_section)
+    sections = (
+        _header,
+        _overview,
+        _research,
+        _dispute_section,
+        _seed_section,
+        _cite_section,
+        _sources_section,
+    )
     lines = [line for section in sections for line in section()]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -15,6 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "pfp"
 CORE = (
     "pfp.errors",
+    "pfp.citation",
     "pfp.dates",
     "pfp.display",
     "pfp.model",
@@ -35,7 +36,16 @@ CORE = (
     "pfp._bundled",
 )
 """The core: everything below the presentation (tables, plots, the command line, the front)."""
-PRESENTATION = ("pfp", "pfp.tables", "pfp.panels", "pfp.plot", "pfp.cli", "pfp.__main__")
+PRESENTATION = (
+    "pfp",
+    "pfp.tables",
+    "pfp.panels",
+    "pfp.plot",
+    "pfp._terminal",
+    "pfp._questions",
+    "pfp.cli",
+    "pfp.__main__",
+)
 
 
 def _module_name(path: Path) -> str:
@@ -148,3 +158,5 @@ def test_the_dependency_order_reads_bottom_up() -> None:
     assert position["pfp.errors"] < position["pfp.model"] < position["pfp.engine"]
     assert position["pfp.results"] < position["pfp.engine"] < position["pfp.tables"]
     assert position["pfp._load"] < position["pfp.engine"] < position["pfp._bundled"]
+    assert position["pfp.errors"] < position["pfp.citation"] < position["pfp.model"]
+    assert position["pfp._terminal"] < position["pfp._questions"] < position["pfp.cli"]

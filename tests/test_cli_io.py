@@ -26,10 +26,15 @@ def _pfp(*args: str) -> list[str]:
 
 
 def _documented_statuses() -> set[int]:
-    """The exit statuses the ``exit status:`` line of ``pfp --help`` names."""
+    """The exit statuses the ``exit status`` block of ``pfp --help`` lists, one a line."""
     done = subprocess.run(_pfp("--help"), capture_output=True, text=True, check=True, timeout=60)
-    (line,) = [line for line in done.stdout.splitlines() if line.startswith("exit status:")]
-    return {int(number) for number in re.findall(r"\b(\d+)\b", line)}
+    block = done.stdout.split("\nexit status", 1)[1].split("\n\n", 1)[0]
+    return {int(number) for number in re.findall(r"^  (\d+) ", block, flags=re.MULTILINE)}
+
+
+def test_help_documents_every_exit_status() -> None:
+    """``pfp --help`` lists 0, 1, 2, 3, the internal-error status 70 and 130 (interrupted)."""
+    assert _documented_statuses() == {0, 1, 2, 3, 70, 130}
 
 
 def _assert_one_line_and_a_documented_failure(status: int, stderr: str) -> None:
@@ -101,3 +106,20 @@ def test_output_to_head_that_reads_ten_bytes(output: str, question: str) -> None
     full = subprocess.run(command, capture_output=True, check=True, timeout=60)
     assert len(full.stdout) > PIPE_SIZE + 100, "the answer fits the pipe: head cannot cut it"
     _assert_one_line_and_a_documented_failure(writer.returncode, stderr)
+
+
+@pytest.mark.parametrize("output", ["csv", "json"])
+def test_panel_output_to_a_file_that_cannot_be_made(output: str, tmp_path: Path) -> None:
+    """``pfp panel ... --output missing/folder/file``: one line naming the file, status 3."""
+    target = tmp_path / "missing" / f"panel.{output}"
+    done = subprocess.run(
+        _pfp("panel", "1994", "1995", "--format", output, "--output", str(target)),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    _assert_one_line_and_a_documented_failure(done.returncode, done.stderr)
+    assert done.returncode == 3
+    assert str(target) in done.stderr
+    assert not target.exists()

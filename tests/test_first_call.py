@@ -40,6 +40,7 @@ FIRST_CALLS: dict[str, str] = {
     "affiliations": "pfp.affiliations('Sweden', '2023-06-01')",
     "annotate": "pfp.annotate(__import__('pandas').DataFrame("
     "{'country': ['Malta', 'SWE'], 'date': ['2000-01-01', '2024-03-07']}))['pfp_status'].tolist()",
+    "cite": "pfp.cite('apa')",
     "cooperation_areas": "pfp.cooperation_areas()",
     "countries": "pfp.countries()",
     "country": "pfp.country('FYROM')",

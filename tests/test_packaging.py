@@ -14,11 +14,24 @@ import pytest
 import pfp
 
 ROOT = Path(__file__).resolve().parent.parent
+DISTRIBUTION = "nato-pfp"
+"""pfp's name on PyPI: the name ``pfp`` belongs to another project (an 010 template
+interpreter) that also imports as ``pfp``."""
 
 
 def test_version_matches_metadata() -> None:
-    """pfp.__version__ is the installed distribution's version."""
-    assert pfp.__version__ == importlib.metadata.version("pfp")
+    """pfp.__version__ is the installed distribution's (nato-pfp's) version."""
+    assert pfp.__version__ == importlib.metadata.version(DISTRIBUTION)
+
+
+def test_the_installed_distribution_is_nato_pfp_and_imports_as_pfp() -> None:
+    """The distribution installed here is named nato-pfp and provides the ``pfp`` console
+    script (the wheel tests below show that it imports as ``pfp``).
+    """
+    distribution = importlib.metadata.distribution(DISTRIBUTION)
+    assert distribution.metadata["Name"] == DISTRIBUTION
+    (script,) = [e for e in distribution.entry_points if e.group == "console_scripts"]
+    assert (script.name, script.value) == ("pfp", "pfp.__main__:main")
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +43,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "-w", str(out), str(ROOT)],
         check=True,
     )  # fmt: skip
-    (built,) = out.glob("pfp-*.whl")
+    (built,) = out.glob("*.whl")
     return built
+
+
+def test_wheel_is_named_and_described_as_nato_pfp(wheel: Path) -> None:
+    """The wheel's file name and its METADATA name the distribution nato-pfp, version included."""
+    assert wheel.name.startswith(f"nato_pfp-{pfp.__version__}-")
+    archive = zipfile.ZipFile(wheel)
+    (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+    assert f"Name: {DISTRIBUTION}" in headers
+    assert f"Version: {pfp.__version__}" in headers
+    assert {n.split("/", 1)[0] for n in archive.namelist()} == {
+        "pfp",
+        metadata.split("/", 1)[0],
+    }
 
 
 def test_wheel_carries_data_and_marker(wheel: Path) -> None:
@@ -43,7 +70,9 @@ def test_wheel_carries_data_and_marker(wheel: Path) -> None:
 
 
 def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
-    """Installed from the wheel into a bare folder, pfp answers from its own copy of _data."""
+    """Installed from the wheel into a bare folder, nato-pfp imports as ``pfp`` and answers from
+    its own copy of _data.
+    """
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
@@ -51,16 +80,19 @@ def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
         check=True,
     )  # fmt: skip
     script = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import pfp; "
-        "print(pfp.__file__); print(len(pfp.members_at('1994-08-03')))"
+        "import sys; sys.path.insert(0, sys.argv[1]); import importlib.metadata, pfp; "
+        "print(pfp.__file__); print(len(pfp.members_at('1994-08-03'))); "
+        f"print(importlib.metadata.version({DISTRIBUTION!r}))"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", script, str(target)],
         check=True, capture_output=True, text=True, cwd=tmp_path,
     )  # fmt: skip
-    module_file, count = result.stdout.split()
+    module_file, count, version = result.stdout.split()
     assert Path(module_file).is_relative_to(target)
     assert count == "22"
+    assert version == pfp.__version__
+    assert [p.name for p in target.glob("*.dist-info")] == [f"nato_pfp-{pfp.__version__}.dist-info"]
 
 
 def _readme_commands() -> list[str]:

@@ -120,6 +120,7 @@ __all__ = [
     "__version__",
     "affiliations",
     "annotate",
+    "cite",
     "cooperation_areas",
     "countries",
     "country",
@@ -461,6 +462,33 @@ def partnerships(country: str | Country, when: Any) -> tuple[Partnership, ...]:
     from pfp.words import partnerships  # noqa: PLC0415 - made on first use
 
     return partnerships(history(), country, when)
+
+
+def cite(style: str = "bibtex") -> str:
+    """How to cite pfp: this library's version and the data version in use, as BibTeX or APA.
+
+    >>> import pfp
+    >>> print(pfp.cite())  # doctest: +ELLIPSIS
+    @misc{nato-pfp-0.1.0,
+      author = {{The pfp developers}},
+      title = {pfp: NATO's Partnership for Peace, day by day, every fact sourced},
+      howpublished = {Python package nato-pfp (imported as pfp)},
+      version = {0.1.0},
+      note = {Data version ..., complete to .... License: MIT}
+    }
+    >>> pfp.DATA_VERSION in pfp.cite("apa"), str(pfp.DATA_AS_OF) in pfp.cite("apa")
+    (True, True)
+
+    Cite the sources of the facts you use too: each :class:`Source` has ``.bibtex()``.
+
+    Raises:
+        InvalidArgumentError: for a style other than ``"bibtex"`` or ``"apa"``.
+
+    """
+    from pfp.citation import cite  # noqa: PLC0415 - made on first use
+
+    found = history()
+    return cite(style, version=__version__, data_version=found.version, data_as_of=found.as_of)
 
 
 def country(

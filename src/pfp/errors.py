@@ -281,8 +281,8 @@ class MissingExtraError(PfpError, ImportError):
     (True, 'polars', 'polars')
     >>> print(error)  # doctest: +NORMALIZE_WHITESPACE
     pfp's Polars frames need polars: pip install polars, or reinstall pfp with its extra:
-    pip install -e '.[polars]' in pfp's checkout (on PyPI, the name 'pfp' belongs to another
-    project)
+    pip install -e '.[polars]' in pfp's checkout (pfp's distribution is nato-pfp; the PyPI
+    project named 'pfp' is another one)
     """
 
     def __init__(self, module: str, extra: str, what: str = "") -> None:
@@ -295,8 +295,8 @@ class MissingExtraError(PfpError, ImportError):
         needs = f"pfp's {what} need" if what else "pfp needs"
         super().__init__(
             f"{needs} {module}: pip install {module}, or reinstall pfp with its extra: "
-            f"pip install -e '.[{extra}]' in pfp's checkout (on PyPI, the name 'pfp' belongs "
-            "to another project)",
+            f"pip install -e '.[{extra}]' in pfp's checkout (pfp's distribution is nato-pfp; "
+            "the PyPI project named 'pfp' is another one)",
             name=module,
         )
 

@@ -378,6 +378,54 @@ class Source(Displayed):
     )
     """How much of ``date`` is known: a year-only date is stored as 1 January."""
 
+    def bibtex(self) -> str:
+        """The source as a BibTeX ``@misc`` entry, its key the source's key.
+
+        >>> import pfp
+        >>> print(pfp.source("slovenia-gov-2004-03-29").bibtex())
+        @misc{slovenia-gov-2004-03-29,
+          title = {Welcome Ceremony for New Member States, 29 March 2004, Washington},
+          organization = {Government of Slovenia joint NATO accession website},
+          howpublished = {Government of Slovenia joint NATO accession website},
+          date = {2004-03-29},
+          year = {2004},
+          month = mar,
+          url = {http://nato.gov.si/eng/events/2004-03-29-washington/}
+        }
+
+        The publisher is the ``organization`` (for biblatex) and ``howpublished`` (BibTeX's
+        classic styles print no organisation for a ``@misc``); ``date``, ``year`` and ``month``
+        are given as far as the date is known; ``note`` carries the source's note and its
+        archived copy. Special characters are escaped; the URL is written as it is.
+        """
+        from pfp.citation import bibtex_entry  # noqa: PLC0415 - only a citation needs it
+
+        day, known = self.date, self.precision
+        date = month = ""
+        if day is not None:
+            date = {
+                Precision.YEAR: f"{day.year:04d}",
+                Precision.MONTH: f"{day.year:04d}-{day.month:02d}",
+            }.get(known, day.isoformat())
+            month = "" if known is Precision.YEAR else day.format("MMM").lower()
+        notes = [self.note] if self.note else []
+        if self.archived_url:
+            notes.append(f"Archived copy: {self.archived_url}")
+        return bibtex_entry(
+            "misc",
+            self.key,
+            {
+                "title": self.title,
+                "organization": self.publisher,
+                "howpublished": self.publisher,
+                "date": date,
+                "year": "" if day is None else f"{day.year:04d}",
+                "month": month,
+                "url": self.url,
+                "note": ". ".join(notes),
+            },
+        )
+
 
 @attrs.frozen(order=False)
 class Rename(Displayed):

@@ -50,7 +50,7 @@ _OTHER_COLOR = "#CC79A7"
 _ACCESSION_GID = "nato-accessions"
 _PLOT_HINT = (
     "pip install matplotlib, or reinstall pfp with its extra: pip install -e '.[plot]' in pfp's "
-    "checkout (on PyPI, the name 'pfp' belongs to another project)"
+    "checkout (pfp's distribution is nato-pfp; the PyPI project named 'pfp' is another one)"
 )
 
 
