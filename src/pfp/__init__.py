@@ -15,13 +15,13 @@ import datetime
 import importlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
 import pendulum
 
 from pfp import _bundled
-from pfp.dates import date_range, to_ordinal
+from pfp.dates import DateLike, date_range, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
     BeyondDataError,
@@ -84,6 +84,7 @@ __all__ = [
     "Country",
     "CountrySet",
     "DataError",
+    "DateLike",
     "Dispute",
     "Event",
     "EventKind",
@@ -185,7 +186,7 @@ def history() -> History:
     return found
 
 
-def members_at(when: Any, *, org: str | None = None) -> Roster:
+def members_at(when: DateLike, *, org: str | None = None) -> Roster:
     """The partners (or members of ``org``) on day ``when``: sized, sorted, immutable.
 
     >>> import pfp
@@ -204,7 +205,7 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
     return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
-def status_of(country: str | Country, when: Any, *, org: str | None = None) -> Status:
+def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:
     """The standing of ``country`` in the PfP (or ``org``) on day ``when``.
 
     >>> import pfp
@@ -228,7 +229,7 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         else:
             kind = type(when)
             if kind is _Date or kind is _PDate:
-                return found[1][bisect_right(found[0], when.toordinal())]
+                return found[1][bisect_right(found[0], when.toordinal())]  # type: ignore[union-attr]  # a date
             if kind is str:
                 return found[1][bisect_right(found[0], to_ordinal(when))]
     built = _known[0] if _known else history()  # keywords cost: pass them only when given
@@ -238,8 +239,8 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
 
 
 def transitions(
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     *,
     country: str | Country | None = None,
     org: str | None = None,
@@ -264,7 +265,7 @@ def transitions(
     if country is None and org is None and _fast:
         kind, end_kind = type(start), type(end)
         if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
-            low, high = start.toordinal(), end.toordinal()
+            low, high = start.toordinal(), end.toordinal()  # type: ignore[union-attr]  # two dates
             if low <= high:  # else History.transitions raises the error
                 fast = _fast[0]
                 days = fast.transition_days
@@ -302,7 +303,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
 
 
 def affiliations(
-    country: str | Country, when: Any, *, orgs: Iterable[str] | None = None
+    country: str | Country, when: DateLike, *, orgs: Iterable[str] | None = None
 ) -> tuple[str, ...]:
     """A state's standing in the other organisations on day ``when``, in words.
 
@@ -324,7 +325,7 @@ def affiliations(
     return affiliations(history(), country, when, orgs=orgs)
 
 
-def partnerships(country: str | Country, when: Any) -> tuple[Partnership, ...]:
+def partnerships(country: str | Country, when: DateLike) -> tuple[Partnership, ...]:
     """Every NATO partnership framework a state took part in on a day, in words and records.
 
     Each is a framework's :class:`~pfp.Organization` and the :class:`~pfp.Period` of the
@@ -352,7 +353,7 @@ def country(
     *,
     cow: int | None = None,
     gw: int | None = None,
-    on: Any = None,
+    on: DateLike | None = None,
 ) -> Country:
     """The state named by any name, former name or alias, or by any of its codes.
 
@@ -379,7 +380,7 @@ def country(
     return found.country(query, cow=cow, gw=gw, on=on)
 
 
-def states(when: Any, *, system: str = "cow") -> CountrySet:
+def states(when: DateLike, *, system: str = "cow") -> CountrySet:
     """The states that existed on day ``when`` in a state system: ``cow``, ``gw`` or ``iso``.
 
     >>> import pfp
@@ -514,7 +515,7 @@ def source(key: str) -> Source:
     return history().source(key)
 
 
-def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
+def milestones(start: DateLike | None = None, end: DateLike | None = None) -> tuple[Milestone, ...]:
     """The programme's milestones that touch the days from ``start`` to ``end`` (inclusive).
 
     >>> import pfp

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import cast
+from typing import TypeAlias, cast
 
 import pendulum
 
@@ -38,8 +38,18 @@ __all__ = [
     "year_range",
 ]
 
-DateLike = datetime.date | str
-"""What pfp accepts as a day: a date, a datetime, a pendulum Date/DateTime or 'YYYY-MM-DD'."""
+DateLike: TypeAlias = str | datetime.date | datetime.datetime | pendulum.Date | pendulum.DateTime
+"""What pfp accepts as a day: an ISO 8601 string ``'YYYY-MM-DD'`` or a date.
+
+Any ``datetime.date`` will do, so its subclasses too: ``datetime.datetime`` (its calendar date
+as written, time zones not converted), pendulum ``Date`` and ``DateTime``, and
+``pandas.Timestamp``. A ``numpy.datetime64`` is not a date: convert it first, with
+``pandas.Timestamp(value)`` or ``value.astype("datetime64[D]").item()``.
+
+>>> import datetime, pfp
+>>> [pfp.status_of("Malta", day).value for day in ("2000-01-01", datetime.date(2008, 4, 3))]
+['withdrawn', 'member']
+"""
 
 _PLAIN_DATES = (datetime.date, pendulum.Date)
 """The day types whose ``toordinal()`` is the day itself: the engine's fast paths test

@@ -21,7 +21,7 @@ from typing import TypeVar
 import attrs
 import pendulum
 
-from pfp.dates import to_date
+from pfp.dates import DateLike, to_date
 from pfp.display import Displayed
 from pfp.errors import InvalidArgumentError, InvalidRecordError, shown
 
@@ -583,7 +583,7 @@ class Country(Displayed):
         """
         return (self.name, *self.aliases, *self.former_names)
 
-    def name_at(self, when: object) -> str:
+    def name_at(self, when: DateLike) -> str:
         """The name in official use on day ``when`` (``name`` if it never changed).
 
         >>> import pfp
@@ -606,7 +606,7 @@ class Country(Displayed):
                 current = rename.name
         return current
 
-    def code_at(self, scheme: str, when: object) -> str | None:
+    def code_at(self, scheme: str, when: DateLike) -> str | None:
         """The state's code in ``scheme`` on day ``when`` (None when it had none that day).
 
         >>> import pfp
@@ -626,7 +626,7 @@ class Country(Displayed):
                 return code.code
         return None
 
-    def cow_code_at(self, when: object) -> int | None:
+    def cow_code_at(self, when: DateLike) -> int | None:
         """The Correlates of War state number on day ``when`` (None outside the COW system).
 
         >>> import pfp
@@ -639,7 +639,7 @@ class Country(Displayed):
         found = self.code_at(CodeScheme.COW, when)
         return None if found is None else int(found)
 
-    def gw_code_at(self, when: object) -> int | None:
+    def gw_code_at(self, when: DateLike) -> int | None:
         """The Gleditsch-Ward state number on day ``when`` (None outside the G&W system).
 
         >>> import pfp
@@ -686,7 +686,7 @@ class Country(Displayed):
             for low, high in merged
         )
 
-    def existed_on(self, when: object, system: str | None = None) -> bool:
+    def existed_on(self, when: DateLike, system: str | None = None) -> bool:
         """Whether the state existed on day ``when`` in ``system``, or in any system (None).
 
         Systems: ``cow``, ``gw``, ``iso``. A state recorded with no codes exists every day.

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, reference_day, year_range
+from pfp.dates import DateLike, date_range, reference_day, year_range
 from pfp.errors import BeyondDataError, InvalidArgumentError, shown
 from pfp.model import SYSTEMS, Country
 from pfp.rows import Record, Records, pandas
@@ -261,8 +261,8 @@ def state_year_panel(
 
 
 def state_day_panel(
-    start: Any,
-    end: Any,
+    start: DateLike,
+    end: DateLike,
     *,
     system: str = "cow",
     orgs: Iterable[str] | None = None,

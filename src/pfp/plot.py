@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range
+from pfp.dates import DateLike, date_range
 from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Organization, Status
 from pfp.words import organization_keys
@@ -120,8 +120,8 @@ def timeline(
     *,
     org: str | None = None,
     countries: Iterable[str | Country] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     ax: Any = None,
     history: History | None = None,
 ) -> Any:
@@ -222,8 +222,8 @@ def timeline(
 def membership_count(
     *,
     orgs: Iterable[str] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     ax: Any = None,
     history: History | None = None,
 ) -> Any:

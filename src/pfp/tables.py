@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, reference_day, to_date, year_range
+from pfp.dates import DateLike, date_range, reference_day, to_date, year_range
 from pfp.display import html_table
 from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Status, Transition
@@ -104,7 +104,11 @@ def _org_key(history: History, org: str | None) -> str:
 
 
 def status_record(
-    country: str | Country, when: Any, *, org: str | None = None, history: History | None = None
+    country: str | Country,
+    when: DateLike,
+    *,
+    org: str | None = None,
+    history: History | None = None,
 ) -> Record:
     """A state's status in the PfP (or ``org``) on a day, the day it began, and its sources.
 
@@ -431,8 +435,8 @@ def country_year_panel(
 
 
 def country_day_panel(
-    start: Any,
-    end: Any,
+    start: DateLike,
+    end: DateLike,
     *,
     org: str | None = None,
     orgs: Iterable[str] | None = None,
