@@ -41,6 +41,7 @@ from pfp.errors import (
 if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp.engine import FastPath, History, StatusRun
     from pfp.model import (
+        SYSTEMS,
         Alternative,
         Code,
         CodeScheme,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     """The version of the bundled data, bumped on every data change."""
 
 __version__ = "0.1.0"
+"""The library's version, as in its metadata (the data has its own: ``DATA_VERSION``)."""
 
 __all__ = [
     "DATA_AS_OF",

@@ -47,8 +47,8 @@ as written, time zones not converted), pendulum ``Date`` and ``DateTime``, and
 ``pandas.Timestamp(value)`` or ``value.astype("datetime64[D]").item()``.
 
 >>> import datetime, pfp
->>> [pfp.status_of("Malta", day).value for day in ("2000-01-01", datetime.date(2008, 4, 3))]
-['withdrawn', 'member']
+>>> pfp.members_at("1994-08-03") == pfp.members_at(datetime.date(1994, 8, 3))
+True
 """
 
 _PLAIN_DATES = (datetime.date, pendulum.Date)

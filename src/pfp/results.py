@@ -38,6 +38,8 @@ from pfp.rows import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pfp.engine import History
 
 __all__ = [
@@ -86,7 +88,7 @@ class Tabular:
     def _caption(self) -> str:
         return repr(self)
 
-    def to_pandas(self: _Rows) -> Any:
+    def to_pandas(self: _Rows) -> pd.DataFrame:
         """The rows as a pandas DataFrame, the data's version in ``df.attrs``.
 
         >>> import pfp
