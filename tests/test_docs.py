@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.util
+import inspect
 import os
 import re
 import subprocess
@@ -251,6 +252,14 @@ def test_reference_documents_every_public_name(module: str, name: str) -> None:
         f"{module}.{name} is on no page of docs/reference/: add `::: {module}.{name}` to the "
         "page of its area"
     )
+
+
+@pytest.mark.parametrize(("module", "name"), _public_names())
+def test_every_public_function_and_class_has_an_example(module: str, name: str) -> None:
+    """Each public function and class shows a runnable ``>>>`` example in its docstring."""
+    found = getattr(importlib.import_module(module), name)
+    if inspect.isclass(found) or inspect.isroutine(found):  # not constants or type aliases
+        assert ">>>" in (found.__doc__ or ""), f"{module}.{name}: no example in its docstring"
 
 
 def test_reference_documents_each_name_once() -> None:

@@ -176,7 +176,13 @@ def _write_json(out: TextIO, answer: Answer, command: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``pfp`` argument parser, with one subcommand per question."""
+    """The ``pfp`` argument parser, with one subcommand per question.
+
+    >>> from pfp.cli import build_parser
+    >>> args = build_parser().parse_args(["members", "1994-08-03", "--org", "NATO"])
+    >>> args.command, args.date, args.org
+    ('members', '1994-08-03', 'NATO')
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--org",

@@ -595,6 +595,13 @@ def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
 class History:
     """A membership history over events, answering the same questions as ``pfp.members_at`` etc.
 
+    >>> import pfp
+    >>> sweden = pfp.History(pfp.events(country="Sweden"))
+    >>> [state.name for state in sweden.countries()]
+    ['Sweden']
+    >>> sweden.status_of("Sweden", "2024-03-07", org="NATO")
+    <Status.MEMBER: 'member'>
+
     Events are validated as a whole: every fault is collected and reported in one
     :class:`~pfp.DataError`; nothing is dropped or repaired. ``organizations`` defines the
     organisations the events refer to (any other key gets a plain record);

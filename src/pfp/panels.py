@@ -233,6 +233,11 @@ def state_year_panel(
 ) -> pd.DataFrame:
     """:func:`state_year_records` as a pandas DataFrame; ``df.attrs`` names the data and system.
 
+    >>> from pfp.panels import state_year_panel
+    >>> frame = state_year_panel(1990, 1990, system="cow", orgs=["NATO"])
+    >>> frame[frame["iso3"].isin(["DEU", "DDR"])][["cow_code", "nato_status"]].values.tolist()
+    [[255, 'member'], [260, 'member'], [265, 'non_member']]
+
     Code columns are nullable integers (``Int64``): a state-year of the ``iso`` system may
     have no COW code.
 
@@ -270,6 +275,12 @@ def state_day_panel(
     history: History | None = None,
 ) -> pd.DataFrame:
     """A state-day panel over ``system``: one row per state and day it held a code of it.
+
+    >>> from pfp.panels import state_day_panel
+    >>> frame = state_day_panel("1990-10-02", "1990-10-03", system="cow", orgs=["NATO"])
+    >>> germany = frame[frame["iso3"] == "DEU"]
+    >>> germany["cow_code"].tolist(), germany["nato_status"].tolist()
+    ([260, 255], ['member', 'member'])
 
     Columns: :data:`CODE_COLUMNS` as of each stretch of days, ``date``, and a
     ``<key>_status`` column per organisation. Built one block per stretch of constant codes

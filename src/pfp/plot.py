@@ -127,6 +127,13 @@ def timeline(
 ) -> Any:
     """A Gantt-style chart: a row per state, its periods coloured by status, NATO accessions marked.
 
+    >>> import matplotlib.pyplot as plt
+    >>> from pfp import plot
+    >>> ax = plot.timeline(countries=["Malta"])
+    >>> sorted(bar.get_gid() for bar in ax.patches if bar.get_gid())[:2]
+    ['MLT applicant 2008-03-20 2008-04-02', 'MLT member 1995-04-26 1996-10-28']
+    >>> plt.close(ax.figure)
+
     ``countries`` picks the rows (default: every state whose status in ``org`` changed on or
     after the day ``org`` began, which for the PfP means its partners). ``start`` and ``end``
     clip the picture (default: from the organisation's founding to the data's as-of day); a
@@ -228,6 +235,13 @@ def membership_count(
     history: History | None = None,
 ) -> Any:
     """A step chart of the number of members of each organisation, day by day.
+
+    >>> import matplotlib.pyplot as plt
+    >>> from pfp import plot
+    >>> ax = plot.membership_count()
+    >>> [line.get_gid() for line in ax.lines]
+    ['PfP', 'NATO']
+    >>> plt.close(ax.figure)
 
     One line per organisation (for the PfP: its partners, who leave the count on joining
     NATO). ``orgs`` defaults to the history's default organisation and the one it graduates

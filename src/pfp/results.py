@@ -433,6 +433,11 @@ _tuple_new = tuple.__new__
 class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
 
+    >>> import pfp
+    >>> changes = pfp.transitions("2004-01-01", "2004-12-31")
+    >>> changes.org, len(changes), changes[0]
+    ('PfP', 7, Transition(2004-03-29, 'Bulgaria', member -> nato_member))
+
     Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
     view give one row per change with its sources. Each organisation of each history has its
     own subclass, so that a result carries its ``org`` and ``history`` without a per-instance

@@ -325,14 +325,27 @@ def to_html(
 
 
 def roster_dataframe(roster: Roster) -> pd.DataFrame:
-    """:func:`roster_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`roster_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> import pfp
+    >>> from pfp import tables
+    >>> tables.roster_dataframe(pfp.members_at("1994-01-31"))["iso3"].tolist()
+    ['LTU', 'ROU']
+    """
     frame = to_dataframe(roster_records(roster), columns=ROSTER_COLUMNS)
     frame.attrs.update(org=roster.org, date=str(roster.date))
     return frame
 
 
 def transition_dataframe(transitions: Iterable[Transition]) -> pd.DataFrame:
-    """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> import pfp
+    >>> from pfp import tables
+    >>> frame = tables.transition_dataframe(pfp.transitions("2004-03-29", "2004-03-29"))
+    >>> frame["name"].tolist()[:2]
+    ['Bulgaria', 'Estonia']
+    """
     return to_dataframe(transition_records(transitions), columns=TRANSITION_COLUMNS)
 
 
@@ -343,7 +356,13 @@ def period_dataframe(
     org: str | None = None,
     history: History | None = None,
 ) -> pd.DataFrame:
-    """:func:`period_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`period_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> import pfp
+    >>> from pfp import tables
+    >>> tables.period_dataframe(pfp.timeline("Malta"))["status"].tolist()
+    ['not_a_state', 'non_member', 'member', 'withdrawn', 'applicant', 'member']
+    """
     rows = period_records(periods, country, org=org, history=history)
     return to_dataframe(rows, columns=PERIOD_COLUMNS)
 
@@ -351,7 +370,13 @@ def period_dataframe(
 def history_dataframe(
     *, orgs: Iterable[str] | None = None, history: History | None = None
 ) -> pd.DataFrame:
-    """:func:`history_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`history_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> from pfp import tables
+    >>> frame = tables.history_dataframe(orgs=["NATO"])
+    >>> frame[frame["iso3"] == "SWE"]["status"].tolist()
+    ['not_a_state', 'non_member', 'invited', 'member']
+    """
     return to_dataframe(history_records(orgs=orgs, history=history), columns=PERIOD_COLUMNS)
 
 
@@ -446,6 +471,11 @@ def country_day_panel(
     history: History | None = None,
 ) -> pd.DataFrame:
     """A country-day panel DataFrame: one row per state and day from ``start`` to ``end``.
+
+    >>> from pfp import tables
+    >>> frame = tables.country_day_panel("2024-03-06", "2024-03-07", countries=["SWE"], org="NATO")
+    >>> [(str(day.date()), status) for day, status in zip(frame["date"], frame["status"])]
+    [('2024-03-06', 'invited'), ('2024-03-07', 'member')]
 
     Columns: ``name``, ``iso2``, ``iso3``, ``org``, ``date``, ``status``; sorted by name then
     date. Built from the timelines, one block per period, so decades of days stay fast.
