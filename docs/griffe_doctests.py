@@ -127,7 +127,8 @@ def _field_default(value: Any) -> Any:
         return value
     for argument in value.arguments:
         if getattr(argument, "name", None) == "default":
-            return argument.value
+            made = getattr(argument.value, "function", None)  # attrs.Factory(...): computed
+            return None if made is not None and "Factory" in str(made) else argument.value
     return None
 
 

@@ -315,3 +315,5 @@ def test_built_site_shows_no_raw_roles(tmp_path: Path) -> None:
     queries = (site / "reference" / "queries" / "index.html").read_text(encoding="utf-8")
     assert "Bases:" not in queries and "Displayed" not in queries
     assert 'href="../records/#pfp.Country"' in queries
+    records = (site / "reference" / "records" / "index.html").read_text(encoding="utf-8")
+    assert "attrs.field(" not in records  # a field shows its default, not its converter
