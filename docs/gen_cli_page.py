@@ -81,11 +81,12 @@ def _shown(action: argparse.Action) -> str:
 
 
 def _arguments(parser: argparse.ArgumentParser) -> list[argparse.Action]:
-    """The parser's arguments, without help and version (said once, at the top)."""
+    """The parser's arguments, without help and version (said once, at the top) or hidden ones."""
     return [
         action
         for action in parser._actions
-        if not isinstance(
+        if action.help != argparse.SUPPRESS
+        and not isinstance(
             action, argparse._HelpAction | argparse._VersionAction | argparse._SubParsersAction
         )
     ]
