@@ -321,7 +321,7 @@ def status_day_kind_pfp(kind: str) -> TimeFunc:
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
 
-    convert: dict[str, Callable[[datetime.date], object]] = {
+    convert: dict[str, Callable[[datetime.date], pfp.DateLike]] = {
         "Timestamp": pd.Timestamp,
         "datetime": lambda day: datetime.datetime(day.year, day.month, day.day, 12),
         "datetime64": lambda day: np.datetime64(day.isoformat(), "ns"),

@@ -279,7 +279,9 @@ def test_a_later_call_is_not_changed_by_what_a_caller_does_to_an_answer() -> Non
     ids=["Timestamp", "datetime", "datetime64[ns]", "datetime64[D]", "datetime64[m]"],
 )
 @pytest.mark.parametrize("org", [None, "NATO", "nato", "EOP", "PfP"])
-def test_per_row_days_of_every_kind_answer_as_the_engine(day: object, org: str | None) -> None:
+def test_per_row_days_of_every_kind_answer_as_the_engine(
+    day: pfp.DateLike, org: str | None
+) -> None:
     """The per-row fast paths answer as History.status_of for every day type and org."""
     engine = pfp.history().status_of("Sweden", "2024-03-07", org=org)
     assert pfp.status_of("Sweden", day, org=org) is engine

@@ -23,6 +23,7 @@ def test_each_organisation_has_a_review_day_and_data_as_of_is_the_earliest() -> 
 
 def test_a_roster_after_the_review_day_says_so() -> None:
     """members_at past the PfP's review day: the last known roster, beyond_data=True."""
+    assert PFP_KNOWN_TO is not None
     inside, outside = pfp.members_at(PFP_KNOWN_TO), pfp.members_at("2030-01-01")
     assert not inside.beyond_data and inside.known_to is None
     assert outside.beyond_data and outside.known_to == PFP_KNOWN_TO

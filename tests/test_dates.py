@@ -20,7 +20,7 @@ import pfp
         pendulum.datetime(1994, 8, 3, 12, tz="Asia/Tokyo"),
     ],
 )
-def test_accepted_forms_agree(day: object) -> None:
+def test_accepted_forms_agree(day: pfp.DateLike) -> None:
     """A string, a date, a datetime and pendulum values all name 3 August 1994."""
     roster = pfp.members_at(day)
     assert roster.date == pendulum.date(1994, 8, 3)
@@ -43,7 +43,7 @@ def test_accepted_forms_agree(day: object) -> None:
 def test_rejected_values_name_the_accepted_forms(value: object, reason: str) -> None:
     """The message says what was wrong and lists every accepted form."""
     with pytest.raises(pfp.InvalidDateError) as raised:
-        pfp.status_of("Malta", value)
+        pfp.status_of("Malta", value)  # type: ignore[arg-type]  # not a day: the error is the point
     message = str(raised.value)
     assert reason in message
     assert "datetime.date" in message and "'YYYY-MM-DD'" in message

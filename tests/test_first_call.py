@@ -35,6 +35,7 @@ FIRST_CALLS: dict[str, str] = {
     # data and version
     "DATA_AS_OF": "pfp.DATA_AS_OF",
     "DATA_VERSION": "pfp.DATA_VERSION",
+    "DateLike": "pfp.DateLike",
     "__version__": "pfp.__version__",
     # queries
     "affiliations": "pfp.affiliations('Sweden', '2023-06-01')",

@@ -124,14 +124,15 @@ def _asked_on_its_change_day(draw: st.DrawFn) -> tuple[str, datetime.date]:
 FORMS = st.sampled_from(["date", "iso", "pendulum", "datetime"])
 
 
-def _written(day: datetime.date, form: str) -> object:
+def _written(day: datetime.date, form: str) -> pfp.DateLike:
     """``day`` as a user might pass it: a date, an ISO string, a pendulum Date, a datetime."""
-    return {
+    forms: dict[str, pfp.DateLike] = {
         "date": day,
         "iso": day.isoformat(),
         "pendulum": pendulum.Date(day.year, day.month, day.day),
         "datetime": datetime.datetime(day.year, day.month, day.day, 23, 59),
-    }[form]
+    }
+    return forms[form]
 
 
 QUESTIONS = st.one_of(st.tuples(SPELLINGS, DAYS), _asked_on_its_change_day())

@@ -21,7 +21,7 @@ import attrs  # noqa: F401 - the records' library loads with pfp; the records, o
 import pendulum
 
 from pfp import _bundled
-from pfp.dates import DAY_READERS, EXACT_DAY_TYPES, date_ordinal, date_range, to_ordinal
+from pfp.dates import DAY_READERS, EXACT_DAY_TYPES, DateLike, date_ordinal, date_range, to_ordinal
 from pfp.errors import (
     AmbiguousCountryError,
     BeyondDataError,
@@ -43,6 +43,7 @@ from pfp.errors import (
 if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     from pfp.engine import FastPath, History, StatusRun
     from pfp.model import (
+        SYSTEMS,
         Alternative,
         Code,
         CodeScheme,
@@ -71,6 +72,7 @@ if TYPE_CHECKING:  # made on first use: see _HOMES and __getattr__ below
     """The version of the bundled data, bumped on every data change."""
 
 __version__ = "0.1.0"
+"""The library's version, as in its metadata (the data has its own: ``DATA_VERSION``)."""
 
 __all__ = [
     "DATA_AS_OF",
@@ -86,6 +88,7 @@ __all__ = [
     "Country",
     "CountrySet",
     "DataError",
+    "DateLike",
     "Dispute",
     "Event",
     "EventKind",
@@ -196,7 +199,7 @@ def history() -> History:
     return found
 
 
-def members_at(when: Any, *, org: str | None = None) -> Roster:
+def members_at(when: DateLike, *, org: str | None = None) -> Roster:
     """The partners (or members of ``org``) on day ``when``: sized, sorted, immutable.
 
     >>> import pfp
@@ -215,7 +218,7 @@ def members_at(when: Any, *, org: str | None = None) -> Roster:
     return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
-def status_of(country: str | Country, when: Any, *, org: str | None = None) -> Status:
+def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:
     """The standing of ``country`` in the PfP (or ``org``) on day ``when``.
 
     >>> import pfp
@@ -239,11 +242,11 @@ def status_of(country: str | Country, when: Any, *, org: str | None = None) -> S
         if found is not None:
             kind = type(when)
             if kind is _Date or kind is _PDate:
-                return found[1][bisect_right(found[0], when.toordinal())]
+                return found[1][bisect_right(found[0], when.toordinal())]  # type: ignore[union-attr]  # a date
             if kind is str:
                 return found[1][bisect_right(found[0], to_ordinal(when))]
             if kind in EXACT_DAY_TYPES:  # a datetime, a pandas Timestamp: its day, in C
-                return found[1][bisect_right(found[0], date_ordinal(when))]
+                return found[1][bisect_right(found[0], date_ordinal(when))]  # type: ignore[arg-type]
             read = DAY_READERS.get(kind)  # numpy.datetime64, once one has been seen
             if read is not None:
                 return found[1][bisect_right(found[0], read(when))]
@@ -271,8 +274,8 @@ def _runs_of(org: object) -> dict[str, StatusRun] | None:
 
 
 def transitions(
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     *,
     country: str | Country | None = None,
     org: str | None = None,
@@ -297,7 +300,7 @@ def transitions(
     if country is None and org is None and _fast:
         kind, end_kind = type(start), type(end)
         if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
-            low, high = start.toordinal(), end.toordinal()
+            low, high = start.toordinal(), end.toordinal()  # type: ignore[union-attr]  # two dates
             if low <= high:  # else History.transitions raises the error
                 fast = _fast[0]
                 days = fast.transition_days
@@ -334,7 +337,7 @@ def timeline(country: str | Country, *, org: str | None = None) -> Timeline:
     return history().timeline(country, org=org)
 
 
-def joint_memberships(a: str | Country, b: str | Country, when: Any) -> tuple[str, ...]:
+def joint_memberships(a: str | Country, b: str | Country, when: DateLike) -> tuple[str, ...]:
     """The keys of the organisations both states were members of on day ``when``, sorted.
 
     A member is a state on the organisation's roster, as :func:`members_at` counts it
@@ -360,7 +363,7 @@ def joint_memberships(a: str | Country, b: str | Country, when: Any) -> tuple[st
 
 
 def affiliations(
-    country: str | Country, when: Any, *, orgs: Iterable[str] | None = None
+    country: str | Country, when: DateLike, *, orgs: Iterable[str] | None = None
 ) -> tuple[str, ...]:
     """A state's standing in the other organisations on day ``when``, in words.
 
@@ -441,7 +444,7 @@ def annotate(
     )
 
 
-def partnerships(country: str | Country, when: Any) -> tuple[Partnership, ...]:
+def partnerships(country: str | Country, when: DateLike) -> tuple[Partnership, ...]:
     """Every NATO partnership framework a state took part in on a day, in words and records.
 
     Each is a framework's :class:`~pfp.Organization` and the :class:`~pfp.Period` of the
@@ -496,7 +499,7 @@ def country(
     *,
     cow: int | None = None,
     gw: int | None = None,
-    on: Any = None,
+    on: DateLike | None = None,
 ) -> Country:
     """The state named by any name, former name or alias, or by any of its codes.
 
@@ -523,7 +526,7 @@ def country(
     return found.country(query, cow=cow, gw=gw, on=on)
 
 
-def states(when: Any, *, system: str = "cow") -> CountrySet:
+def states(when: DateLike, *, system: str = "cow") -> CountrySet:
     """The states that existed on day ``when`` in a state system: ``cow``, ``gw`` or ``iso``.
 
     >>> import pfp
@@ -658,7 +661,7 @@ def source(key: str) -> Source:
     return history().source(key)
 
 
-def milestones(start: Any = None, end: Any = None) -> tuple[Milestone, ...]:
+def milestones(start: DateLike | None = None, end: DateLike | None = None) -> tuple[Milestone, ...]:
     """The programme's milestones that touch the days from ``start`` to ``end`` (inclusive).
 
     >>> import pfp

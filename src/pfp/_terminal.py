@@ -170,6 +170,10 @@ class Answer(NamedTuple):
 
     ``table_columns`` are the columns a table shows (those the title states are left out);
     ``vertical`` shows a one-row answer as one field per line.
+
+    >>> answer = Answer("1 member of PfP", ("name",), [{"name": "Romania"}], {"org": "PfP"})
+    >>> answer.title, answer.rows[0]["name"]
+    ('1 member of PfP', 'Romania')
     """
 
     title: str

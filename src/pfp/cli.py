@@ -165,6 +165,11 @@ class Command(NamedTuple):
     the first is also shown by ``pfp --help``. ``arguments`` adds the command's own arguments
     to its parser; ``run(args, out)`` writes the answer to ``out`` and returns the exit status.
     ``common`` commands take ``--org`` and ``--format table|csv|json``.
+
+    >>> from pfp.cli import COMMANDS
+    >>> members = COMMANDS[0]
+    >>> members.name, members.examples[0][0]
+    ('members', 'pfp members 1994-08-03')
     """
 
     name: str

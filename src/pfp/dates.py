@@ -24,7 +24,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, Protocol, TypeAlias, cast
 
 import pendulum
 
@@ -34,6 +34,7 @@ __all__ = [
     "DAY_READERS",
     "EXACT_DAY_TYPES",
     "DateLike",
+    "NumpyDay",
     "date_ordinal",
     "date_range",
     "from_ordinal",
@@ -46,9 +47,30 @@ __all__ = [
     "year_range",
 ]
 
-DateLike = datetime.date | str
-"""What pfp accepts as a day: a date, a datetime, a pendulum Date/DateTime or 'YYYY-MM-DD'
-(and, not spelled in the type, a pandas Timestamp or a numpy.datetime64)."""
+
+class NumpyDay(Protocol):
+    """The shape of a ``numpy.datetime64`` scalar, for type checkers (numpy is optional)."""
+
+    @property
+    def dtype(self) -> Any: ...  # noqa: D102 - numpy's own
+
+    def item(self) -> Any: ...  # noqa: D102 - numpy's own
+
+
+DateLike: TypeAlias = (
+    str | datetime.date | datetime.datetime | pendulum.Date | pendulum.DateTime | NumpyDay
+)
+"""What pfp accepts as a day: an ISO 8601 string ``'YYYY-MM-DD'`` or a date.
+
+Any ``datetime.date`` will do, so its subclasses too: ``datetime.datetime`` (its calendar date
+as written, time zones not converted), pendulum ``Date`` and ``DateTime``, and
+``pandas.Timestamp``; and a ``numpy.datetime64`` of any unit (its day, the time of day
+ignored), spelled :class:`NumpyDay` here since numpy is an optional library.
+
+>>> import datetime, pfp
+>>> pfp.members_at("1994-08-03") == pfp.members_at(datetime.date(1994, 8, 3))
+True
+"""
 
 EXACT_DAY_TYPES: set[type] = {datetime.date, pendulum.Date, datetime.datetime, pendulum.DateTime}
 """The day types whose calendar day ``datetime.date.toordinal`` reads exactly (C code, no Python

@@ -40,7 +40,7 @@ import pendulum
 
 from pfp._load import Folder, read_folder
 from pfp._load_programme import ProgrammeRows
-from pfp.dates import from_ordinal, ordinal_range, to_date, to_ordinal
+from pfp.dates import DateLike, from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
     DataError,
     DataProblem,
@@ -602,6 +602,13 @@ def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
 class History:
     """A membership history over events, answering the same questions as ``pfp.members_at`` etc.
 
+    >>> import pfp
+    >>> sweden = pfp.History(pfp.events(country="Sweden"))
+    >>> [state.name for state in sweden.countries()]
+    ['Sweden']
+    >>> sweden.status_of("Sweden", "2024-03-07", org="NATO")
+    <Status.MEMBER: 'member'>
+
     Events are validated as a whole: every fault is collected and reported in one
     :class:`~pfp.DataError`; nothing is dropped or repaired. ``organizations`` defines the
     organisations the events refer to (any other key gets a plain record);
@@ -628,7 +635,7 @@ class History:
         countries: Iterable[Country] = (),
         default_org: str = DEFAULT_ORG,
         version: str | None = None,
-        as_of: Any = None,
+        as_of: DateLike | None = None,
         sources: Iterable[Source] = (),
         programme: Programme | None = None,
         state_disputes: Iterable[StateDispute] = (),
@@ -991,7 +998,7 @@ class History:
         *,
         cow: int | None = None,
         gw: int | None = None,
-        on: Any = None,
+        on: DateLike | None = None,
     ) -> Country:
         """Return the state named by ``query``, or numbered ``cow=`` or ``gw=``.
 
@@ -1047,7 +1054,7 @@ class History:
         """Every state known to this history, sorted by name."""
         return self._names.countries
 
-    def states(self, when: Any, *, system: str = "cow") -> CountrySet:
+    def states(self, when: DateLike, *, system: str = "cow") -> CountrySet:
         """The states that existed on day ``when`` in ``system``: ``cow``, ``gw`` or ``iso``.
 
         Raises:
@@ -1131,7 +1138,7 @@ class History:
 
     # -- queries -----------------------------------------------------------------------
 
-    def members_at(self, when: Any, *, org: str | None = None) -> Roster:
+    def members_at(self, when: DateLike, *, org: str | None = None) -> Roster:
         """The members of ``org`` (default: the PfP) on day ``when``.
 
         Raises:
@@ -1148,14 +1155,16 @@ class History:
             found = days.get(when)
             if found is not None:
                 return found
-            found = index.roster(when.toordinal() if kind is not str else to_ordinal(when))
+            found = index.roster(when.toordinal() if kind is not str else to_ordinal(when))  # type: ignore[union-attr]  # not a str: a date
             if len(days) >= _DAY_MEMO_SIZE:
                 days.clear()
             days[when] = found
             return found
         return index.roster(to_ordinal(when))
 
-    def status_of(self, country: str | Country, when: Any, *, org: str | None = None) -> Status:
+    def status_of(
+        self, country: str | Country, when: DateLike, *, org: str | None = None
+    ) -> Status:
         """The status of ``country`` in ``org`` (default: the PfP) on day ``when``.
 
         Raises:
@@ -1168,7 +1177,7 @@ class History:
         if found is None:
             found = index.country_statuses.get(self._names.find(country).iso3, _NEVER)
         kind = type(when)
-        ordinal = when.toordinal() if kind is _Date or kind is _PDate else to_ordinal(when)
+        ordinal = when.toordinal() if kind is _Date or kind is _PDate else to_ordinal(when)  # type: ignore[union-attr]  # a date
         if len(found) == 2:  # a short run: one bisect
             return found[1][bisect_right(found[0], ordinal)]
         ords, statuses, directory, base, shift, buckets = found  # a long run: bucket, bisect
@@ -1179,8 +1188,8 @@ class History:
 
     def transitions(
         self,
-        start: Any = None,
-        end: Any = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         *,
         country: str | Country | None = None,
         org: str | None = None,

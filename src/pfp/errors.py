@@ -153,6 +153,13 @@ class UnknownCountryError(PfpError, LookupError):
 class AmbiguousCountryError(PfpError, LookupError):
     """A name borne by more than one state; ``.candidates`` lists them all.
 
+    >>> import pfp
+    >>> try:
+    ...     pfp.country("Congo")
+    ... except pfp.AmbiguousCountryError as error:
+    ...     print([state.iso3 for state in error.candidates])
+    ['COD', 'COG']
+
     pfp never guesses between them: ask again with a code or a fuller name.
     """
 
@@ -234,11 +241,26 @@ class InvalidRangeError(PfpError, ValueError):
 
 
 class UnknownAlternativeError(PfpError, LookupError):
-    """An alternative that no event or rename of the history records (see ``pfp.reading``)."""
+    """An alternative that no event or rename of the history records (see ``pfp.reading``).
+
+    >>> import pfp
+    >>> pfp.reading(pfp.Alternative("1996-10-01", (pfp.source("seed"),), "a guess"))
+    Traceback (most recent call last):
+    ...
+    pfp.errors.UnknownAlternativeError: no event or rename of this history records ...
+    """
 
 
 class ConflictingReadingsError(PfpError, ValueError):
-    """Two alternatives given for one fact: a reading can take only one of them."""
+    """Two alternatives given for one fact: a reading can take only one of them.
+
+    >>> import pfp
+    >>> malta = next(d for d in pfp.disputes() if d.country.name == "Malta")
+    >>> pfp.reading(*malta.alternatives)
+    Traceback (most recent call last):
+    ...
+    pfp.errors.ConflictingReadingsError: 2 readings given for one fact (1996-10-01, 1996-10-27); ...
+    """
 
 
 class InvalidArgumentError(PfpError, ValueError, TypeError):
@@ -323,6 +345,14 @@ class UnknownCountryWarning(UserWarning):
 
     One warning per call names how many distinct values and rows, and the first few values;
     ``pfp.annotate(..., unknown="raise")`` raises :class:`UnknownCountryError` instead.
+
+    >>> import warnings, pandas as pd, pfp
+    >>> frame = pd.DataFrame({"country": ["Narnia", "Malta"], "date": ["2000-01-01"] * 2})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     statuses = pfp.annotate(frame)["pfp_status"].tolist()
+    >>> statuses[1], caught[0].category.__name__
+    ('withdrawn', 'UnknownCountryWarning')
     """
 
 

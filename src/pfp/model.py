@@ -21,7 +21,7 @@ from typing import TypeVar
 import attrs
 import pendulum
 
-from pfp.dates import to_date
+from pfp.dates import DateLike, to_date
 from pfp.display import Displayed
 from pfp.errors import InvalidArgumentError, InvalidRecordError, shown
 
@@ -83,7 +83,13 @@ class Status(enum.StrEnum):
 
 
 class CodeScheme(enum.StrEnum):
-    """A scheme of state codes: the values of ``codes.csv``'s ``scheme`` column."""
+    """A scheme of state codes: the values of ``codes.csv``'s ``scheme`` column.
+
+    >>> import pfp
+    >>> germany, cow_abb = pfp.country("Germany"), pfp.CodeScheme.COW_ABB
+    >>> germany.code_at(cow_abb, "1989-11-09"), germany.code_at(cow_abb, "1991-01-01")
+    ('GFR', 'GMY')
+    """
 
     ISO2 = "iso2"
     """ISO 3166-1 alpha-2 (ISO 3166-3 for withdrawn codes)."""
@@ -111,7 +117,12 @@ SYSTEMS: dict[str, CodeScheme] = {
 
 
 class Evidence(enum.StrEnum):
-    """How strong an event's evidence is: the values of ``events.csv``'s ``evidence`` column."""
+    """How strong an event's evidence is: the values of ``events.csv``'s ``evidence`` column.
+
+    >>> import pfp
+    >>> pfp.events(country="Malta")[0].evidence
+    <Evidence.PRIMARY: 'primary'>
+    """
 
     PRIMARY = "primary"
     """The organisation's or a government's own record of the act, read directly."""
@@ -123,7 +134,13 @@ class Evidence(enum.StrEnum):
 
 
 class Precision(enum.StrEnum):
-    """How much of an event's date the sources give; a coarse date stands for its first day."""
+    """How much of an event's date the sources give; a coarse date stands for its first day.
+
+    >>> import pfp
+    >>> observer = next(e for e in pfp.events(country="Austria") if e.org == "NACC")
+    >>> observer.date, observer.precision
+    (Date(1995, 1, 1), <Precision.YEAR: 'year'>)
+    """
 
     DAY = "day"
     MONTH = "month"
@@ -131,7 +148,12 @@ class Precision(enum.StrEnum):
 
 
 class EventKind(enum.StrEnum):
-    """What happened; the values are exactly the strings of ``events.csv``'s ``kind`` column."""
+    """What happened; the values are exactly the strings of ``events.csv``'s ``kind`` column.
+
+    >>> import pfp
+    >>> [e.kind.value for e in pfp.events(country="Malta") if e.org == "PfP"]
+    ['signature', 'withdrawal', 'reactivation_request', 'reactivation']
+    """
 
     SIGNATURE = "signature"
     """Signed the PfP Framework Document: the state becomes a partner."""
@@ -165,7 +187,12 @@ class EventKind(enum.StrEnum):
 
 
 class MilestoneKind(enum.StrEnum):
-    """What kind of milestone: the values of ``milestones.csv``'s ``kind`` column."""
+    """What kind of milestone: the values of ``milestones.csv``'s ``kind`` column.
+
+    >>> import pfp
+    >>> pfp.milestones("2004-01-01", "2004-12-31")[0].kind
+    <MilestoneKind.INITIATIVE: 'initiative'>
+    """
 
     SUMMIT = "summit"
     MEETING = "meeting"
@@ -631,7 +658,7 @@ class Country(Displayed):
         """
         return (self.name, *self.aliases, *self.former_names)
 
-    def name_at(self, when: object) -> str:
+    def name_at(self, when: DateLike) -> str:
         """The name in official use on day ``when`` (``name`` if it never changed).
 
         >>> import pfp
@@ -654,7 +681,7 @@ class Country(Displayed):
                 current = rename.name
         return current
 
-    def code_at(self, scheme: str, when: object) -> str | None:
+    def code_at(self, scheme: str, when: DateLike) -> str | None:
         """The state's code in ``scheme`` on day ``when`` (None when it had none that day).
 
         >>> import pfp
@@ -674,7 +701,7 @@ class Country(Displayed):
                 return code.code
         return None
 
-    def cow_code_at(self, when: object) -> int | None:
+    def cow_code_at(self, when: DateLike) -> int | None:
         """The Correlates of War state number on day ``when`` (None outside the COW system).
 
         >>> import pfp
@@ -687,7 +714,7 @@ class Country(Displayed):
         found = self.code_at(CodeScheme.COW, when)
         return None if found is None else int(found)
 
-    def gw_code_at(self, when: object) -> int | None:
+    def gw_code_at(self, when: DateLike) -> int | None:
         """The Gleditsch-Ward state number on day ``when`` (None outside the G&W system).
 
         >>> import pfp
@@ -734,7 +761,7 @@ class Country(Displayed):
             for low, high in merged
         )
 
-    def existed_on(self, when: object, system: str | None = None) -> bool:
+    def existed_on(self, when: DateLike, system: str | None = None) -> bool:
         """Whether the state existed on day ``when`` in ``system``, or in any system (None).
 
         Systems: ``cow``, ``gw``, ``iso``. A state recorded with no codes exists every day.

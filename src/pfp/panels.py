@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, reference_day, year_range
+from pfp.dates import DateLike, date_range, reference_day, year_range
 from pfp.errors import BeyondDataError, InvalidArgumentError, shown
 from pfp.model import SYSTEMS, Country, Status
 from pfp.rows import (
@@ -56,17 +56,12 @@ if TYPE_CHECKING:
 
     from pfp.engine import History
 
-__all__ = [
+__all__ = [  # intervals, dyad_year_panel and their constants: public as pfp.tables.*
     "CODE_COLUMNS",
     "DYAD_KEYS",
     "DYAD_ON",
     "INTERVAL_BACKENDS",
-    "INTERVAL_COLUMNS",
-    "OPEN_END",
-    "OPEN_START",
     "SYSTEM_NAMES",
-    "dyad_year_panel",
-    "intervals",
     "state_day_panel",
     "state_year_columns",
     "state_year_panel",
@@ -270,6 +265,11 @@ def state_year_panel(
 ) -> Frame:
     """:func:`state_year_records` as a pandas DataFrame; ``df.attrs`` names the data and system.
 
+    >>> from pfp.panels import state_year_panel
+    >>> frame = state_year_panel(1990, 1990, system="cow", orgs=["NATO"])
+    >>> frame[frame["iso3"].isin(["DEU", "DDR"])][["cow_code", "nato_status"]].values.tolist()
+    [[255, 'member'], [260, 'member'], [265, 'non_member']]
+
     Code columns are nullable integers (``Int64``): a state-year of the ``iso`` system may
     have no COW code. ``backend="polars"`` gives a Polars frame instead (``date`` as
     ``pl.Date``; no metadata), without pandas.
@@ -303,8 +303,8 @@ def state_year_panel(
 
 
 def state_day_panel(
-    start: Any,
-    end: Any,
+    start: DateLike,
+    end: DateLike,
     *,
     system: str = "cow",
     orgs: Iterable[str] | None = None,
@@ -313,6 +313,12 @@ def state_day_panel(
     history: History | None = None,
 ) -> Frame:
     """A state-day panel over ``system``: one row per state and day it held a code of it.
+
+    >>> from pfp.panels import state_day_panel
+    >>> frame = state_day_panel("1990-10-02", "1990-10-03", system="cow", orgs=["NATO"])
+    >>> germany = frame[frame["iso3"] == "DEU"]
+    >>> germany["cow_code"].tolist(), germany["nato_status"].tolist()
+    ([260, 255], ['member', 'member'])
 
     Columns: :data:`CODE_COLUMNS` as of each stretch of days, ``date``, and a
     ``<key>_status`` column per organisation. Built one block per stretch of constant codes

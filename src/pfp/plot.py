@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range
+from pfp.dates import DateLike, date_range
 from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Organization, Status
 from pfp.words import organization_keys
@@ -124,12 +124,19 @@ def timeline(
     *,
     org: str | None = None,
     countries: Iterable[str | Country] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     ax: Any = None,
     history: History | None = None,
 ) -> Any:
     """A Gantt-style chart: a row per state, its periods coloured by status, NATO accessions marked.
+
+    >>> import matplotlib.pyplot as plt
+    >>> from pfp import plot
+    >>> ax = plot.timeline(countries=["Malta"])
+    >>> sorted(bar.get_gid() for bar in ax.patches if bar.get_gid())[:2]
+    ['MLT applicant 2008-03-20 2008-04-02', 'MLT member 1995-04-26 1996-10-28']
+    >>> plt.close(ax.figure)
 
     ``countries`` picks the rows (default: every state whose status in ``org`` changed on or
     after the day ``org`` began, which for the PfP means its partners). ``start`` and ``end``
@@ -221,12 +228,19 @@ def timeline(
 def membership_count(
     *,
     orgs: Iterable[str] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     ax: Any = None,
     history: History | None = None,
 ) -> Any:
     """A step chart of the number of members of each organisation, day by day.
+
+    >>> import matplotlib.pyplot as plt
+    >>> from pfp import plot
+    >>> ax = plot.membership_count()
+    >>> [line.get_gid() for line in ax.lines]
+    ['PfP', 'NATO']
+    >>> plt.close(ax.figure)
 
     One line per organisation (for the PfP: its partners, who leave the count on joining
     NATO). ``orgs`` defaults to the history's default organisation and the one it graduates

@@ -39,6 +39,8 @@ from pfp.rows import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pfp.engine import History
 
 __all__ = [
@@ -105,7 +107,7 @@ class Tabular:
         """The source records the rows may cite by key, linked in HTML: the history's."""
         return sources_of(getattr(self, "history", None))
 
-    def to_pandas(self: _Rows) -> Any:
+    def to_pandas(self: _Rows) -> pd.DataFrame:
         """The rows as a pandas DataFrame, the data's version in ``df.attrs``.
 
         >>> import pfp
@@ -500,6 +502,11 @@ _tuple_new = tuple.__new__
 
 class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
+
+    >>> import pfp
+    >>> changes = pfp.transitions("2004-01-01", "2004-12-31")
+    >>> changes.org, len(changes), changes[0]
+    ('PfP', 7, Transition(2004-03-29, 'Bulgaria', member -> nato_member))
 
     Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
     view give one row per change with its sources. Each organisation of each history has its

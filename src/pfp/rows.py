@@ -473,6 +473,12 @@ def to_dataframe(
 ) -> pd.DataFrame:
     """A pandas DataFrame of rows, ready to merge, with the data's version in ``df.attrs``.
 
+    >>> import pfp
+    >>> from pfp import tables
+    >>> frame = tables.to_dataframe(tables.roster_records(pfp.members_at("1994-01-31")))
+    >>> list(frame["name"]), str(frame["since"][0].date()), sorted(frame.attrs)
+    (['Lithuania', 'Romania'], '1994-01-27', ['data_as_of', 'data_version'])
+
     Date columns become ``datetime64`` (an open end is ``NaT``); tuples of source keys are
     joined with ``';'`` as in pfp's data files, so the frame writes cleanly to CSV, Parquet or
     Stata. ``df.attrs`` holds ``data_version`` and ``data_as_of`` from ``metadata`` (by

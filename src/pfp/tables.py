@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import date_range, reference_day, to_date, year_range
+from pfp.dates import DateLike, date_range, reference_day, to_date, year_range
 from pfp.display import html_table
 from pfp.errors import InvalidArgumentError, items_of, shown
 from pfp.model import Country, Status, Transition
@@ -120,7 +120,11 @@ def _org_key(history: History, org: str | None) -> str:
 
 
 def status_record(
-    country: str | Country, when: Any, *, org: str | None = None, history: History | None = None
+    country: str | Country,
+    when: DateLike,
+    *,
+    org: str | None = None,
+    history: History | None = None,
 ) -> Record:
     """A state's status in the PfP (or ``org``) on a day, the day it began, and its sources.
 
@@ -353,6 +357,8 @@ def roster_dataframe(roster: Roster, *, backend: str = "pandas") -> Frame:
     >>> from pfp.tables import roster_dataframe
     >>> roster_dataframe(pfp.members_at("1994-01-31"), backend="polars")["name"].to_list()
     ['Lithuania', 'Romania']
+    >>> roster_dataframe(pfp.members_at("1994-01-31"))["iso3"].tolist()
+    ['LTU', 'ROU']
 
     Raises:
         MissingExtraError: an ImportError naming pandas (or polars) and pfp's extra.
@@ -366,7 +372,14 @@ def roster_dataframe(roster: Roster, *, backend: str = "pandas") -> Frame:
 
 
 def transition_dataframe(transitions: Iterable[Transition], *, backend: str = "pandas") -> Frame:
-    """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`transition_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> import pfp
+    >>> from pfp import tables
+    >>> frame = tables.transition_dataframe(pfp.transitions("2004-03-29", "2004-03-29"))
+    >>> frame["name"].tolist()[:2]
+    ['Bulgaria', 'Estonia']
+    """
     return _frame(transition_records(transitions), TRANSITION_COLUMNS, backend)
 
 
@@ -378,7 +391,13 @@ def period_dataframe(
     backend: str = "pandas",
     history: History | None = None,
 ) -> Frame:
-    """:func:`period_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`period_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> import pfp
+    >>> from pfp import tables
+    >>> tables.period_dataframe(pfp.timeline("Malta"))["status"].tolist()
+    ['not_a_state', 'non_member', 'member', 'withdrawn', 'applicant', 'member']
+    """
     rows = period_records(periods, country, org=org, history=history)
     return _frame(rows, PERIOD_COLUMNS, backend)
 
@@ -386,7 +405,13 @@ def period_dataframe(
 def history_dataframe(
     *, orgs: Iterable[str] | None = None, backend: str = "pandas", history: History | None = None
 ) -> Frame:
-    """:func:`history_records` as a DataFrame (see :func:`to_dataframe`)."""
+    """:func:`history_records` as a DataFrame (see :func:`to_dataframe`).
+
+    >>> from pfp import tables
+    >>> frame = tables.history_dataframe(orgs=["NATO"])
+    >>> frame[frame["iso3"] == "SWE"]["status"].tolist()
+    ['not_a_state', 'non_member', 'invited', 'member']
+    """
     return _frame(history_records(orgs=orgs, history=history), PERIOD_COLUMNS, backend)
 
 
@@ -476,8 +501,8 @@ def country_year_panel(
 
 
 def country_day_panel(
-    start: Any,
-    end: Any,
+    start: DateLike,
+    end: DateLike,
     *,
     org: str | None = None,
     orgs: Iterable[str] | None = None,
@@ -488,6 +513,11 @@ def country_day_panel(
     history: History | None = None,
 ) -> Frame:
     """A country-day panel DataFrame: one row per state and day from ``start`` to ``end``.
+
+    >>> from pfp import tables
+    >>> frame = tables.country_day_panel("2024-03-06", "2024-03-07", countries=["SWE"], org="NATO")
+    >>> [(str(day.date()), status) for day, status in zip(frame["date"], frame["status"])]
+    [('2024-03-06', 'invited'), ('2024-03-07', 'member')]
 
     Columns: ``name``, ``iso2``, ``iso3``, ``org``, ``date``, ``status``; sorted by name then
     date. Built from the timelines, one block per period, so decades of days stay fast.

@@ -159,6 +159,11 @@ class Period(Displayed):
 class Timeline(Immutable, Tabular, tuple[Period, ...]):
     """The periods ``pfp.timeline`` returns: a tuple of :class:`~pfp.Period` that tiles time.
 
+    >>> import pfp
+    >>> sweden = pfp.timeline("Sweden", org="NATO")
+    >>> sweden.country.name, sweden.org, [period.status.value for period in sweden]
+    ('Sweden', 'NATO', ['not_a_state', 'non_member', 'invited', 'member'])
+
     It also knows its ``country``, ``org`` and ``history``, and renders as a table.
     """
 
