@@ -556,3 +556,60 @@ def test_an_unexpected_exception_exits_70_with_one_line(
     monkeypatch.setenv("PFP_DEBUG", "1")
     assert main(["members", "1994-08-03"]) == 70
     assert "Traceback" in capsys.readouterr().err
+
+
+ANNOTATE_CSV = (
+    'iso3,day,note\nSWE,2024-03-06,a\nSWE,2024-03-07,"b, quoted"\nXXX,2000-01-01,c\n'
+    ",2000-01-01,d\nMLT,2030-01-01,e\n"
+)
+
+
+def test_annotate_writes_the_csv_back_with_status_columns(tmp_path: Path) -> None:
+    """`pfp annotate FILE`: every row and cell as written, plus the statuses pfp.annotate gives;
+    an unknown country is one warning on standard error and an empty cell.
+    """
+    events = tmp_path / "events.csv"
+    events.write_text(ANNOTATE_CSV, encoding="utf-8")
+    done = run(
+        "annotate", str(events), "--country", "iso3", "--date", "day", "--orgs", "PfP", "NATO"
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert list(rows[0]) == ["iso3", "day", "note", "pfp_status", "nato_status", "beyond_data"]
+    assert [r["note"] for r in rows] == ["a", "b, quoted", "c", "d", "e"]
+    assert [(r["pfp_status"], r["nato_status"]) for r in rows] == [
+        ("member", "invited"),
+        ("nato_member", "member"),
+        ("", ""),
+        ("", ""),
+        ("member", "non_member"),
+    ]
+    assert [r["beyond_data"] for r in rows] == ["False"] * 4 + ["True"]
+    assert done.stderr.count("\n") == 1 and "'XXX'" in done.stderr
+    assert "--unknown raise" in done.stderr
+
+
+def test_annotate_reads_standard_input_and_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
+    """`-` reads standard input; a missing file, a missing column, --unknown raise and
+    --beyond raise exit 2 with one line in shell words.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "pfp", "annotate", "-", "--country", "iso3", "--date", "day"],
+        input=ANNOTATE_CSV.replace("XXX", "FIN").replace("MLT", "FIN"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.splitlines()[1] == "SWE,2024-03-06,a,member,False"
+    events = tmp_path / "events.csv"
+    events.write_text(ANNOTATE_CSV, encoding="utf-8")
+    for args, says in [
+        ((str(tmp_path / "none.csv"),), "cannot read"),
+        ((str(events), "--country", "nation"), "--country and --date name them"),
+        ((str(events), "--country", "iso3", "--date", "day", "--unknown", "raise"), "'XXX'"),
+        ((str(events), "--country", "iso3", "--date", "day", "--beyond", "raise"), "--beyond"),
+    ]:
+        failed = run("annotate", *args)
+        assert failed.returncode == 2, args
+        assert says in failed.stderr and failed.stderr.count("\n") == 1, failed.stderr

@@ -265,6 +265,11 @@ SHELL_WORDS = (
     ("pfp.countries() lists them", "`pfp countries` lists them"),
     ("pfp.sources() lists them", "`pfp source` with no key lists them"),
     ("pfp.organizations() lists them", "`pfp orgs` lists them"),
+    ("pass country= and date= to name them", "--country and --date name them"),
+    ("pass unknown='raise' to stop instead", "--unknown raise stops instead"),
+    ("pass unknown='na' for null statuses instead", "--unknown na leaves them empty instead"),
+    ('pass beyond="carry"', "give --beyond carry"),
+    ('or beyond="null"', "or --beyond null"),
 )
 """The library's words for Python callers, and what the command line says instead."""
 

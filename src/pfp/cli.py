@@ -10,7 +10,7 @@ error.
 Each subcommand is one :class:`Command` in :data:`COMMANDS`: its name, summary, examples, its
 arguments and the function that runs it. A question that answers with rows is a function in
 ``pfp._questions`` wrapped by ``_answered``; a command that writes something else (``pfp
-panel``'s Parquet, ``pfp check``'s problems, a future ``pfp annotate FILE.csv`` writing the
+panel``'s Parquet, ``pfp check``'s problems, ``pfp annotate FILE.csv`` writing the
 annotated CSV) is a runner of its own, ``run(args, out) -> exit status``. Either way, a new
 command is one function and one more entry in COMMANDS.
 
@@ -29,6 +29,7 @@ import os
 import sys
 import textwrap
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TextIO
 
@@ -136,6 +137,44 @@ def _panel(args: argparse.Namespace, out: TextIO) -> int:
     return ANSWERED
 
 
+ANNOTATE_EXTRA = (
+    "pfp annotate needs pandas: pip install pandas, or install pfp with its extra: "
+    "pip install -e '.[pandas]' in pfp's checkout (the distribution is nato-pfp)"
+)
+
+
+def _annotate(args: argparse.Namespace, out: TextIO) -> int:
+    """``pfp annotate FILE``: the CSV with one status column per organisation, as CSV."""
+    try:
+        import pandas as pd  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as error:
+        raise pfp.InvalidArgumentError(ANNOTATE_EXTRA) from error
+    source = sys.stdin if args.file == "-" else args.file
+    try:  # every cell as text, as written: only an empty cell is missing
+        frame = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
+    except (OSError, ValueError) as error:  # no such file, not CSV
+        raise pfp.InvalidArgumentError(f"cannot read {args.file} as CSV: {error}") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pfp.UnknownCountryWarning)
+        found = pfp.annotate(
+            frame,
+            country=args.country,
+            date=args.date,
+            orgs=args.orgs or (pfp.history().default_org,),
+            code=args.code,
+            unknown=args.unknown,
+            beyond=args.beyond,
+        )
+    for warning in caught:
+        sys.stderr.write(f"pfp annotate: warning: {shell_words(str(warning.message))}\n")
+    if args.output is None:
+        found.to_csv(out, index=False)
+        return ANSWERED
+    with open(args.output, "w", encoding="utf-8", newline="") as file:
+        found.to_csv(file, index=False)
+    return ANSWERED
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     """``pfp check PATH``: validate a data folder, one line per problem."""
     path = args.path
@@ -238,6 +277,47 @@ def _panel_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", metavar="FILE", help="write to FILE, not standard output")
 
 
+def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a CSV file with a header row; - reads stdin")
+    parser.add_argument(
+        "--country",
+        default="country",
+        metavar="COLUMN",
+        help="the column naming each row's state: names and ISO codes, mixed (default: country)",
+    )
+    parser.add_argument(
+        "--date",
+        default="date",
+        metavar="COLUMN",
+        help="the column of each row's day, YYYY-MM-DD (default: date)",
+    )
+    parser.add_argument(
+        "--orgs",
+        nargs="+",
+        metavar="ORG",
+        help="one <org>_status column per organisation, by key or name (default: the PfP)",
+    )
+    parser.add_argument(
+        "--code",
+        choices=("cow", "gw"),
+        help="the country column holds COW or Gleditsch-Ward numbers, read as held that day",
+    )
+    parser.add_argument(
+        "--unknown",
+        choices=("na", "raise"),
+        default="na",
+        help="an unknown country: an empty status and one warning (na, the default), or exit 2",
+    )
+    parser.add_argument(
+        "--beyond",
+        choices=("carry", "null", "raise"),
+        default="carry",
+        help="a day after an organisation's review day: its last known status (carry, the "
+        "default), an empty status (null), or exit 2 (raise); beyond_data marks those rows",
+    )
+    parser.add_argument("--output", metavar="FILE", help="write to FILE, not standard output")
+
+
 def _folder(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="the folder")
 
@@ -336,6 +416,27 @@ COMMANDS: tuple[Command, ...] = (
         description="Each row is a state and a year, with its status on 31 December (or on "
         "its last day in the system that year). The columns are those of "
         "pfp.tables.country_year_panel for the same options.",
+    ),
+    Command(
+        "annotate",
+        "a CSV file with each row's status on its day added, as CSV",
+        (
+            (
+                "pfp annotate events.csv --country iso3 --date day --orgs PfP NATO",
+                "events.csv with pfp_status, nato_status and beyond_data columns",
+            ),
+            (
+                "pfp annotate panel.csv --country ccode --date year_end --code cow",
+                "COW numbers, each read as held on the row's day",
+            ),
+            ("cat events.csv | pfp annotate - > annotated.csv", "from standard input"),
+        ),
+        _annotate_arguments,
+        _annotate,
+        common=False,
+        description="The rows and columns of FILE as they are, in the same order, with one "
+        "<org>_status column per organisation and beyond_data (see pfp.annotate). Unknown "
+        "countries get an empty status and one warning on standard error. Needs pandas.",
     ),
     Command(
         "check",
