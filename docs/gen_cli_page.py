@@ -16,12 +16,14 @@ terminal's width and the Python version.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from pfp.cli import build_parser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated_page import write_or_check
 
 PAGE = Path(__file__).with_name("reference") / "cli.md"
 """The page this script writes."""
@@ -218,23 +220,7 @@ def render() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the page, or with ``--check`` print a diff and return 1 when it is stale."""
-    current = render()
-    if "--check" in argv:
-        committed = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if committed == current:
-            return 0
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                committed.splitlines(keepends=True),
-                current.splitlines(keepends=True),
-                "docs/reference/cli.md (committed)",
-                "docs/reference/cli.md (parser now)",
-            )
-        )
-        return 1
-    PAGE.write_text(current, encoding="utf-8")
-    print(f"wrote {PAGE}")
-    return 0
+    return write_or_check(PAGE, render(), argv, made_from="parser")
 
 
 if __name__ == "__main__":

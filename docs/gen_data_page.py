@@ -13,7 +13,6 @@ the account of the research behind the data are written here as text.
 
 from __future__ import annotations
 
-import difflib
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +22,9 @@ from typing import Any, NamedTuple
 import pendulum
 
 import pfp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated_page import write_or_check
 
 PAGE = Path(__file__).with_name("data.md")
 """The page this script writes."""
@@ -746,23 +748,7 @@ def render() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the page, or with ``--check`` print a diff and return 1 when it is stale."""
-    current = render()
-    if "--check" in argv:
-        committed = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if committed == current:
-            return 0
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                committed.splitlines(keepends=True),
-                current.splitlines(keepends=True),
-                "docs/data.md (committed)",
-                "docs/data.md (data now)",
-            )
-        )
-        return 1
-    PAGE.write_text(current, encoding="utf-8")
-    print(f"wrote {PAGE}")
-    return 0
+    return write_or_check(PAGE, render(), argv, made_from="data")
 
 
 if __name__ == "__main__":

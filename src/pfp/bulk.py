@@ -34,6 +34,8 @@ from pfp.errors import (
     shown,
 )
 from pfp.model import CodeScheme, Status
+from pfp.rows import numpy
+from pfp.words import organization_keys
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,16 +70,6 @@ _DENSE_CELLS = 1 << 25
 _STATUS_CODE = {status: code for code, status in enumerate(Status)}
 
 
-def _numpy() -> Any:
-    try:
-        import numpy  # noqa: PLC0415 - an optional extra, imported on first use
-    except ImportError:  # pragma: no cover - pandas and Polars both bring numpy
-        raise InvalidArgumentError(
-            "annotate needs numpy; install pfp's pandas or polars extra"
-        ) from None
-    return numpy
-
-
 class _Lookup:
     """One organisation's answers for every state, as numpy arrays.
 
@@ -89,7 +81,7 @@ class _Lookup:
     """
 
     def __init__(self, runs: Mapping[str, StatusRun], number: Mapping[str, int]) -> None:
-        np = _numpy()
+        np = numpy()
         steps: list[tuple[Sequence[int], list[int]]] = []
         for iso3 in number:  # in state-number order
             run = runs.get(iso3)
@@ -121,7 +113,7 @@ class _Lookup:
 
     def answer(self, states: Ints, days: Ints) -> Codes:
         """The status code of each (state number >= 0, day ordinal) pair, as a new array."""
-        np = _numpy()
+        np = numpy()
         if self.table is not None:
             column = np.clip(days - self.first, 0, self.width - 1)
             found: Codes = self.table[states * self.width + column]
@@ -152,7 +144,7 @@ class _Numbers:
         """Sorted ``code << _SHIFT | first day`` of every span of a number, its last day, state."""
         found = self.spans.get(scheme)
         if found is None:
-            np = _numpy()
+            np = numpy()
             wanted = CodeScheme(scheme)
             rows = sorted(
                 (
@@ -198,7 +190,7 @@ class _Column:
 
     def factorized(self) -> tuple[Ints, list[Any]]:
         """Each row's index into the distinct values (-1: null), and those values."""
-        np = _numpy()
+        np = numpy()
         if self.polars:
             import polars as pl  # noqa: PLC0415 - the frame is one: Polars is installed
 
@@ -217,7 +209,7 @@ class _Column:
 
     def days(self) -> tuple[Ints, Flags]:
         """Each row's day ordinal, and whether the row has a day (null: False)."""
-        np = _numpy()
+        np = numpy()
         numeric = self._numeric_days()
         if numeric is not None:
             return numeric
@@ -243,7 +235,7 @@ class _Column:
         return ordinals[codes], present[codes]
 
     def _numeric_days(self) -> tuple[Ints, Flags] | None:
-        np = _numpy()
+        np = numpy()
         if self.polars:
             import polars as pl  # noqa: PLC0415 - the frame is one: Polars is installed
 
@@ -276,7 +268,7 @@ def _polars_categories(series: Any) -> tuple[Ints, list[Any]]:
     """A Polars Categorical's rows as indexes into its distinct values (-1: null)."""
     import polars as pl  # noqa: PLC0415 - the series is one: Polars is installed
 
-    np = _numpy()
+    np = numpy()
     distinct = series.unique().drop_nulls()
     ids = distinct.to_physical().to_numpy().astype(np.int64)
     physical = series.to_physical().fill_null(-1).to_numpy().astype(np.int64, copy=False)
@@ -301,7 +293,7 @@ def _state_numbers(
     numbers: _Numbers, distinct: Sequence[object]
 ) -> tuple[Ints, list[object], list[object]]:
     """Each distinct name's state number (-1: unknown or ambiguous), and the unknown values."""
-    np = _numpy()
+    np = numpy()
     found = np.full(len(distinct) + 1, -1, dtype=np.int64)  # index -1: a null row
     unknown: list[object] = []
     ambiguous: list[object] = []
@@ -319,7 +311,7 @@ def _state_numbers(
 
 def _code_numbers(code: str, values: Sequence[object]) -> Ints:
     """Each distinct value of a COW or G&W column as a whole number (-1: null)."""
-    np = _numpy()
+    np = numpy()
     numeric: Ints = np.full(len(values), -1, dtype=np.int64)
     bad: list[object] = []
     for k, value in enumerate(values):
@@ -349,7 +341,7 @@ def _whole(value: object) -> int | None:
 
 def _by_number(numbers: _Numbers, code: str, number: Ints, days: Ints) -> Ints:
     """The state that held each row's number on its day (-1: none held it that day)."""
-    np = _numpy()
+    np = numpy()
     starts, lasts, states = numbers.code_spans(code)
     found: Ints = np.full(len(number), -1, dtype=np.int64)
     usable = (number >= 0) & (days > 0)
@@ -375,21 +367,10 @@ def _choice(value: object, allowed: Sequence[object], what: str) -> Any:
 
 
 def _org_keys(history: History, orgs: object) -> tuple[str, ...]:
-    items: Iterable[object] = (orgs,) if isinstance(orgs, str) else orgs  # type: ignore[assignment]
-    try:
-        asked = list(items)
-    except TypeError:
-        raise InvalidArgumentError(
-            f"orgs must be organisation keys, such as ('PfP', 'NATO'); got {shown(orgs)}"
-        ) from None
-    if not asked:
+    keys = tuple(dict.fromkeys(organization_keys(history, orgs)))  # each once, in order
+    if not keys:
         raise InvalidArgumentError("orgs is empty; name one organisation or more, such as ('PfP',)")
-    keys: list[str] = []
-    for org in asked:
-        key = history.organization(org).key  # type: ignore[arg-type]
-        if key not in keys:
-            keys.append(key)
-    return tuple(keys)
+    return keys
 
 
 def _kind(frame: object) -> bool:
@@ -448,7 +429,7 @@ def annotate(
     numbers = _numbers(history)
     days, dated = _Column(frame, date, polars).days()
     codes, distinct = _Column(frame, country, polars).factorized()
-    np = _numpy()
+    np = numpy()
     if code is None:
         state_of, unknown_values, ambiguous = _state_numbers(numbers, distinct)
         states = state_of[codes]
@@ -509,7 +490,7 @@ def _report_unknown(
     values = [*unknown_values, *ambiguous]
     if not values:
         return
-    np = _numpy()
+    np = numpy()
     if code is None:
         index = {id(v): k for k, v in enumerate(distinct)}
         rows = int(np.isin(codes, [index[id(v)] for v in values]).sum())

@@ -251,15 +251,19 @@ def _nothing(parser: argparse.ArgumentParser) -> None:
     return None
 
 
-def _panel_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("start_year", type=int, help="the first year, such as 1994")
-    parser.add_argument("end_year", type=int, help="the last year, such as 2024")
+def _orgs_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--orgs",
         nargs="+",
         metavar="ORG",
         help="one <org>_status column per organisation, by key or name (default: the PfP)",
     )
+
+
+def _panel_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("start_year", type=int, help="the first year, such as 1994")
+    parser.add_argument("end_year", type=int, help="the last year, such as 2024")
+    _orgs_argument(parser)
     parser.add_argument(
         "--system",
         choices=panels.SYSTEM_NAMES,
@@ -291,12 +295,7 @@ def _annotate_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="COLUMN",
         help="the column of each row's day, YYYY-MM-DD (default: date)",
     )
-    parser.add_argument(
-        "--orgs",
-        nargs="+",
-        metavar="ORG",
-        help="one <org>_status column per organisation, by key or name (default: the PfP)",
-    )
+    _orgs_argument(parser)
     parser.add_argument(
         "--code",
         choices=("cow", "gw"),

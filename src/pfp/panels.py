@@ -506,6 +506,13 @@ def _dyad_parts(
     return parts
 
 
+def _every_or(history: History, orgs: Iterable[str] | None) -> tuple[str, ...]:
+    """The keys of ``orgs``, or of every organisation the history follows (None)."""
+    if orgs is None:
+        return tuple(org.key for org in history.organizations())
+    return organization_keys(history, orgs)
+
+
 def dyad_year_panel(
     start_year: int,
     end_year: int,
@@ -563,11 +570,7 @@ def dyad_year_panel(
     lib = pandas() if kind == "pandas" else polars()
     np = numpy()
     found = or_bundled(history)
-    keys = (
-        tuple(org.key for org in found.organizations())
-        if orgs is None
-        else organization_keys(found, orgs)
-    )
+    keys = _every_or(found, orgs)
     held = _holders(found, chosen, years)
     numbered = chosen in ("cow", "gw")
     names = sorted({code for code, _ in held}, key=int if numbered else str)
@@ -742,11 +745,7 @@ def intervals(
     kind = backend_of(backend, INTERVAL_BACKENDS)
     lib = {"pandas": pandas, "polars": polars, "arrow": arrow}[kind]()
     found = or_bundled(history)
-    keys = (
-        tuple(org.key for org in found.organizations())
-        if orgs is None
-        else organization_keys(found, orgs)
-    )
+    keys = _every_or(found, orgs)
     columns = _interval_columns(found, chosen, keys)
     days = {name: [ordinal - _EPOCH for ordinal in columns[name]] for name in ("start", "end")}
     metadata = {**Records(history=found).metadata, "system": chosen}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -335,40 +336,36 @@ def _what_began(period: Period) -> str:
     return ""
 
 
-def pandas() -> Any:
-    """The pandas module, or a MissingExtraError (an ImportError) naming the extra."""
+def optional(module: str, extra: str, what: str) -> Any:
+    """The optional library ``module``, or a MissingExtraError (an ImportError) naming ``extra``.
+
+    >>> optional("json", "none", "tests").__name__
+    'json'
+    """
     try:
-        import pandas as pd  # noqa: PLC0415 - an optional extra, imported only when asked for
+        return importlib.import_module(module)  # an optional extra, imported only when asked for
     except ImportError as error:
-        raise MissingExtraError("pandas", "pandas", "DataFrames") from error
-    return pd
+        raise MissingExtraError(module, extra, what) from error
+
+
+def pandas() -> Any:
+    """The pandas module, or a MissingExtraError naming the ``pandas`` extra."""
+    return optional("pandas", "pandas", "DataFrames")
 
 
 def numpy() -> Any:
     """The numpy module (pandas and Polars bring it), or a MissingExtraError naming an extra."""
-    try:
-        import numpy as np  # noqa: PLC0415 - comes with the pandas extra, imported when asked for
-    except ImportError as error:
-        raise MissingExtraError("numpy", "pandas", "bulk tables") from error
-    return np
+    return optional("numpy", "pandas", "bulk tables")
 
 
 def polars() -> Any:
-    """The polars module, or a MissingExtraError (an ImportError) naming the ``polars`` extra."""
-    try:
-        import polars as pl  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError as error:
-        raise MissingExtraError("polars", "polars", "Polars frames") from error
-    return pl
+    """The polars module, or a MissingExtraError naming the ``polars`` extra."""
+    return optional("polars", "polars", "Polars frames")
 
 
 def arrow() -> Any:
-    """The pyarrow module, or a MissingExtraError (an ImportError) naming the ``arrow`` extra."""
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError as error:
-        raise MissingExtraError("pyarrow", "arrow", "Arrow tables") from error
-    return pa
+    """The pyarrow module, or a MissingExtraError naming the ``arrow`` extra."""
+    return optional("pyarrow", "arrow", "Arrow tables")
 
 
 BACKENDS = ("pandas", "polars")
