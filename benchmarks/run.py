@@ -194,15 +194,21 @@ def per_row_table(medians: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def bulk_table(rows: int) -> str:
-    """Rows per second of each route to a status column, measured in one fresh process."""
+def _fresh(script: str, *args: object) -> dict[str, Any]:
+    """What a benchmark script beside this one prints as JSON, run in a fresh process."""
     done = subprocess.run(
-        [sys.executable, str(HERE / "bulk.py"), str(rows)],
+        [sys.executable, str(HERE / script), *map(str, args)],
         check=True,
         capture_output=True,
         text=True,
     )
-    speed: dict[str, float] = json.loads(done.stdout)
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def bulk_table(rows: int) -> str:
+    """Rows per second of each route to a status column, measured in one fresh process."""
+    speed: dict[str, float] = _fresh("bulk.py", rows)
     floor, one = speed["numpy floor"], speed["annotate"]
     targets = {
         "annotate": ("≥ 0.7x the floor", one / floor >= 0.7),
@@ -236,13 +242,7 @@ def scale_table(sizes: tuple[int, ...]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
-        done = subprocess.run(
-            [sys.executable, str(HERE / "scale.py"), str(size)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        found: dict[str, Any] = json.loads(done.stdout)
+        found: dict[str, Any] = _fresh("scale.py", size)
         big, small = found["synthetic"], found["bundled"]
 
         def cell(key: str, big: dict[str, float] = big, small: dict[str, float] = small) -> str:
@@ -268,13 +268,7 @@ def scale_table(sizes: tuple[int, ...]) -> str:
 
 def dyad_table(years: tuple[int, int]) -> str:
     """The dyad-year panel over the COW system, built in a fresh process (benchmarks/dyads.py)."""
-    done = subprocess.run(
-        [sys.executable, str(HERE / "dyads.py"), *map(str, years)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    found: dict[str, Any] = json.loads(done.stdout)
+    found: dict[str, Any] = _fresh("dyads.py", *years)
     rss = found["rss_peak_mib"]
     memory = found["traced_peak_mib"] if rss is None else max(rss, found["traced_peak_mib"])
     full = years == (1949, 2024)  # the issue's target is for these years
