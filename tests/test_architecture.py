@@ -25,6 +25,7 @@ CORE = (
     "pfp._schema",
     "pfp._load",
     "pfp._load_programme",
+    "pfp._load_compiled",
     "pfp.rows",
     "pfp.results",
     "pfp.engine",

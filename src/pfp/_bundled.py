@@ -5,6 +5,9 @@ through the import system (the package's loader, so a zipped install or a zipapp
 as a folder), validated in one pass with every problem reported at once, and built once under
 one lock, whichever public function asks first and from however many threads.
 
+The records come from ``_data/checked.marshal``, the outcome of a full validation of the files
+made ahead of time (see ``pfp._load_compiled``), unless it is stale: then from the files.
+
 Why the loader's ``get_data`` and not ``importlib.resources.files``: for a folder or a zip both
 read the same bytes (``importlib.resources``' zip reader wraps the same loader), but importing
 ``importlib.resources`` costs about 5 ms (it brings ``tempfile``, ``shutil``, ``zipfile``,
@@ -41,9 +44,16 @@ def history() -> History:
         return _built[0]
     with _lock:  # taken once and never re-entered: building asks nothing of this module
         if not _built:
-            from pfp.engine import History  # noqa: PLC0415 - built on first use
+            from pfp._load_compiled import load  # noqa: PLC0415 - built on first use
+            from pfp.engine import History, collector_paused, from_records  # noqa: PLC0415
 
-            _built.append(History.from_reader(bundled_file, shared_as=history))
+            with collector_paused():
+                checked = load(bundled_file)  # None when stale: then the files are read
+                _built.append(
+                    History.from_reader(bundled_file, shared_as=history)
+                    if checked is None
+                    else from_records(checked, shared_as=history)
+                )
     return _built[0]
 
 

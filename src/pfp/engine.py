@@ -62,6 +62,7 @@ from pfp.model import (
     StateDispute,
     Status,
     Transition,
+    span_ordinals,
 )
 from pfp.names import CountryIndex, normalize
 from pfp.results import Roster, Transitions, new_roster, transitions_maker
@@ -75,7 +76,7 @@ if TYPE_CHECKING:
     from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
-__all__ = ["FastPath", "History", "StatusRun"]
+__all__ = ["FastPath", "History", "StatusRun", "collector_paused", "from_records"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -150,7 +151,7 @@ Life = tuple[tuple[int, int | None, Code | None, Code | None], ...]
 (last None while it lasts), in order and not touching, each with the code records that
 begin and end it (their sources are the sources of the state's first and last day)."""
 
-_SYSTEM_ORDER = (CodeScheme.COW, CodeScheme.GW, CodeScheme.ISO3)
+_SYSTEM_RANK = {CodeScheme.COW: 0, CodeScheme.GW: 1, CodeScheme.ISO3: 2}
 
 
 def life_of(country: Country) -> Life:
@@ -161,18 +162,19 @@ def life_of(country: Country) -> Life:
     ...  life_of(pfp.country("Slovakia"))]
     [(Date(1993, 1, 1), None, 'cow')]
     """
-    spans = [c for c in country.codes if c.scheme in _SYSTEM_ORDER]
-    spans.sort(key=lambda c: _SYSTEM_ORDER.index(c.scheme))
-
-    def begun(day: pendulum.Date) -> Code | None:
-        return next((c for c in spans if c.start == day), None)
-
-    def ended(day: pendulum.Date | None) -> Code | None:
-        return None if day is None else next((c for c in spans if c.end == day), None)
-
+    ranked = sorted(
+        (c for c in country.codes if c.scheme in _SYSTEM_RANK), key=lambda c: _SYSTEM_RANK[c.scheme]
+    )
+    begun: dict[int, Code] = {}  # the first code, by system, that begins or ends on each day
+    ended: dict[int, Code] = {}
+    for code in ranked:
+        if code.start is not None:
+            begun.setdefault(code.start.toordinal(), code)
+        if code.end is not None:
+            ended.setdefault(code.end.toordinal(), code)
     return tuple(
-        (start.toordinal(), None if last is None else last.toordinal(), begun(start), ended(last))
-        for start, last in country.spans()
+        (first, last, begun.get(first), None if last is None else ended.get(last))
+        for first, last in span_ordinals(country.codes, SYSTEMS.values())
     )
 
 
@@ -314,8 +316,6 @@ class _OrgIndex:
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
         self.country_transition_days: dict[str, list[int]] = {}
         """Per country: the day of each of its transitions (aligned with the above)."""
-        self.by_name: dict[str, StatusRun] = {}
-        """The same, by every exact spelling of every state's names and codes (see History)."""
         per_country: dict[str, list[tuple[int, Transition]]] = {}
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
@@ -339,6 +339,24 @@ class _OrgIndex:
         self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
+
+    by_name: dict[str, StatusRun]
+    """The same as ``country_statuses``, by every exact spelling of every state's names and
+    codes (see History); made on first use, from the history's name index."""
+
+    def __getattr__(self, name: str) -> dict[str, StatusRun]:
+        """``by_name``, made on first use (the first query asks no name)."""
+        if name != "by_name":
+            raise AttributeError(name)
+        history = self.history
+        exact = history._names.exact_iso3()  # the name index, made first (under the same lock)
+        with history._lock:
+            found: dict[str, StatusRun] | None = self.__dict__.get(name)
+            if found is None:
+                statuses = self.country_statuses
+                found = {spelling: statuses.get(iso3, _NEVER) for spelling, iso3 in exact.items()}
+                self.by_name = found
+        return found
 
     def _make_results(self) -> None:
         self.new_transitions = transitions_maker(self.key, self.history)
@@ -449,9 +467,14 @@ def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Ev
     if not ending:
         return []  # no state of the history ever ceased: nothing to derive
     orgs_of: dict[str, dict[str, Country]] = {}
+    earliest: dict[tuple[str, str], int] = {}  # (state, org) -> the day of its first event
     for event in events:
-        if event.country.iso3 in ending:
-            orgs_of.setdefault(event.country.iso3, {})[event.org] = event.country
+        iso3 = event.country.iso3
+        if iso3 in ending:
+            orgs_of.setdefault(iso3, {})[event.org] = event.country
+            ordinal = event.date.toordinal()
+            if earliest.setdefault((iso3, event.org), ordinal) > ordinal:
+                earliest[iso3, event.org] = ordinal
     made = []
     for iso3, orgs in orgs_of.items():
         for _, last, _, ended in lives.get(iso3, ()):
@@ -459,7 +482,7 @@ def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Ev
                 continue
             day = from_ordinal(last + 1)
             for org, country in orgs.items():
-                if any(e.org == org and e.country.iso3 == iso3 and e.date < day for e in events):
+                if earliest[iso3, org] <= last:  # it had a standing there before it ceased
                     made.append(
                         Event(
                             day,
@@ -571,6 +594,16 @@ def _gc_paused(events: int) -> Iterator[None]:
                 gc.enable()
 
 
+def collector_paused() -> contextlib.AbstractContextManager[None]:
+    """The cyclic garbage collector paused whatever the build's size (see _gc_paused).
+
+    For the bundled history: making its records and index allocates some 10,000 containers,
+    and the collections that would trigger (one of the older generation) cost the first
+    query about 2 ms, for no garbage.
+    """
+    return _gc_paused(_LARGE_BUILD)
+
+
 def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
     """``value`` as a tuple of ``kind`` records, or a DataError naming each stray item."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -657,9 +690,17 @@ class History:
     _ordered: tuple[Event, ...]
     _organizations: dict[str, Organization]
     _default: str
+    _sorted_organizations: tuple[Organization, ...]
     _org_lookup: dict[str, str]
     _names: CountryIndex
+    """Made on first use (see __getattr__)."""
+    _states: tuple[Country, ...]
+    _changes: dict[str, list[tuple[int, Transition]]]
+    _lives: dict[str, Life]
+    _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
+    _lock: threading.RLock
     _indexes: dict[str, _OrgIndex]
+    """The organisations' indexes built so far (see _index_of)."""
     _default_index: _OrgIndex
     _sources: tuple[Source, ...]
     _source_by_key: dict[str, Source]
@@ -853,32 +894,54 @@ class History:
             raise DataError(problems)
         _set(self, "_ordered", tuple(sorted(events, key=lambda e: e.date)))
         _set(self, "_organizations", orgs)
+        _set(self, "_sorted_organizations", tuple(sorted(orgs.values(), key=lambda o: o.key)))
         _set(self, "_default", default_org)
         lookup = {normalize(key): key for key in orgs}
         for org in orgs.values():
             for alias in (org.name, *org.aliases):
                 lookup.setdefault(normalize(alias), org.key)
         _set(self, "_org_lookup", lookup)
-        names = CountryIndex(known.values())
-        _set(self, "_names", names)
-        indexes = {key: _OrgIndex(orgs[key], changes[key], self, lives) for key in orgs}
-        _set(self, "_indexes", indexes)
-        _set(self, "_default_index", indexes[default_org])
+        _set(self, "_states", tuple(known.values()))
+        _set(self, "_changes", changes)
+        _set(self, "_lives", lives)
+        _set(self, "_lock", threading.RLock())
         # A state no event of an organisation concerns: its life alone, one run for every org.
         alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]] = {}
         for iso3, life in lives.items():
             days, statuses, causes = _merged((), life)
             alone[iso3] = (_status_run(days, statuses), causes)
-        exact = names.exact_iso3()
-        for index in indexes.values():
-            for iso3, (run, causes) in alone.items():
-                if iso3 not in index.country_statuses:
-                    index.country_statuses[iso3] = run
-                    index.country_causes[iso3] = causes
-            # Every spelling as written, straight to its change days and statuses.
-            index.by_name = {
-                name: index.country_statuses.get(iso3, _NEVER) for name, iso3 in exact.items()
-            }
+        _set(self, "_alone", alone)
+        _set(self, "_indexes", {})
+        _set(self, "_default_index", self._index_of(default_org))
+
+    def _index_of(self, key: str) -> _OrgIndex:
+        """Organisation ``key``'s index, built on its first use (once, whichever thread asks).
+
+        Only the default organisation's is built with the history: the others' (and the name
+        index) cost the first query nothing until a question is asked of them. The index is
+        complete before it is published, so a reader never sees it half built.
+        """
+        with self._lock:
+            index = self._indexes.get(key)
+            if index is None:
+                index = _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
+                for iso3, (run, causes) in self._alone.items():
+                    if iso3 not in index.country_statuses:
+                        index.country_statuses[iso3] = run
+                        index.country_causes[iso3] = causes
+                self._indexes[key] = index
+        return index
+
+    def __getattr__(self, name: str) -> CountryIndex:
+        """The name index, made on first use: the first query asks no name."""
+        if name != "_names":
+            raise AttributeError(name)
+        with self._lock:
+            found: CountryIndex | None = self.__dict__.get(name)
+            if found is None:
+                found = CountryIndex(self._states)
+                object.__setattr__(self, name, found)
+        return found
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -891,8 +954,8 @@ class History:
                 return index
         key = self._org_lookup.get(normalize(str.__str__(org))) if isinstance(org, str) else None
         if key is None:
-            raise UnknownOrganizationError(org, self._indexes)
-        return self._indexes[key]
+            raise UnknownOrganizationError(org, self._organizations)
+        return self._indexes.get(key) or self._index_of(key)
 
     @property
     def default_org(self) -> str:
@@ -1013,7 +1076,7 @@ class History:
 
     def organizations(self) -> tuple[Organization, ...]:
         """The organisations this history follows, by key."""
-        return tuple(sorted(self._organizations.values(), key=lambda o: o.key))
+        return self._sorted_organizations
 
     def organization(self, query: str) -> Organization:
         """The organisation named by its key, name or alias (any case).
@@ -1023,7 +1086,7 @@ class History:
 
         """
         if query is None:
-            raise UnknownOrganizationError(query, self._indexes)
+            raise UnknownOrganizationError(query, self._organizations)
         return self._org(query).org
 
     def events(
@@ -1197,6 +1260,19 @@ class History:
             count = len(added)
             settings["version"] = f"{self.version} with {count} event{'s' * (count != 1)} added"
         return type(self)((*self._events, *added), **settings)
+
+
+def from_records(folder: Folder, *, shared_as: Callable[[], History] | None = None) -> History:
+    """The history of a folder's records (``pfp._load.read_folder``'s or its compiled form's).
+
+    The engine's own checks (replay, the states' lives, clashing codes) run on them; a folder
+    with problems raises them with the engine's in one DataError.
+
+    Raises:
+        DataError: listing every problem found.
+
+    """
+    return History._from(folder, shared_as)
 
 
 def _rebuilt(events: tuple[Event, ...], settings: dict[str, Any]) -> History:

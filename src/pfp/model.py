@@ -512,6 +512,33 @@ class StateDispute(Displayed):
         return f"StateDispute({self.country.name}, {self.what}: {readings})"
 
 
+def span_ordinals(
+    codes: Iterable[Code], schemes: Iterable[CodeScheme]
+) -> list[tuple[int, int | None]]:
+    """The stretches of days the codes of ``schemes`` cover, merged, as ordinal pairs.
+
+    :meth:`Country.spans` as the engine reads them: in order, the last None while it lasts.
+
+    >>> import pfp
+    >>> span_ordinals(pfp.country("Slovakia").codes, [CodeScheme.COW])
+    [(727564, None)]
+    """
+    wanted = set(schemes)
+    found = sorted(
+        (code.start.toordinal() if code.start else 1, code.end.toordinal() if code.end else 0)
+        for code in codes
+        if code.scheme in wanted
+    )  # an open end as 0, so that sorting needs no None
+    merged: list[list[int]] = []
+    for low, high in found:
+        if merged and (merged[-1][1] == 0 or merged[-1][1] + 1 >= low):
+            last = merged[-1][1]
+            merged[-1][1] = 0 if last == 0 or high == 0 else max(last, high)
+        else:
+            merged.append([low, high])
+    return [(low, high or None) for low, high in merged]
+
+
 def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
     return tuple(sorted(_records(value, Rename, "renames"), key=lambda r: r.date))
 
@@ -669,21 +696,10 @@ class Country(Displayed):
 
         """
         schemes = tuple(SYSTEMS.values()) if system is None else (_system(system),)
-        found = sorted(
-            (code.start.toordinal() if code.start else 1, code.end.toordinal() if code.end else 0)
-            for code in self.codes
-            if code.scheme in schemes
-        )  # an open end as 0, so that sorting needs no None
-        merged: list[list[int]] = []
-        for low, high in found:
-            if merged and (merged[-1][1] == 0 or merged[-1][1] + 1 >= low):
-                last = merged[-1][1]
-                merged[-1][1] = 0 if last == 0 or high == 0 else max(last, high)
-            else:
-                merged.append([low, high])
+        day = pendulum.Date.fromordinal
         return tuple(
-            (pendulum.Date.fromordinal(low), pendulum.Date.fromordinal(high) if high else None)
-            for low, high in merged
+            (day(low), None if high is None else day(high))
+            for low, high in span_ordinals(self.codes, schemes)
         )
 
     def existed_on(self, when: object, system: str | None = None) -> bool:

@@ -1,0 +1,373 @@
+"""The bundled folder's records, validated ahead of time and shipped beside their files.
+
+Reading and checking every CSV file of ``pfp/_data`` costs the first query about 30 ms; this
+module stores what that full validation returns (every record, with its sources and dates, and
+which records share which) in one compact file, ``_data/checked.marshal``, and makes the same
+records from it in about 2 ms. The CSV files stay the source of truth:
+
+- the file names the size and CRC-32 of every data file it was made from; when any differs
+  (a file edited and the compiled form not remade), :func:`load` returns None and the bundled
+  history is read and validated from the CSV files, as any other folder is: a stale compiled
+  file is never used;
+- ``tests/test_load_compiled.py`` remakes it from a full validation of the CSV files and fails
+  unless it is equal byte for byte to the shipped file, and checks that the records it gives
+  equal those of that validation;
+- ``python -m pfp._load_compiled`` remakes it (after a data change, with ``docs/data.md``).
+
+Only the bundled data takes this path: ``History.from_folder``, ``History.from_reader`` and
+``pfp check`` always read and validate the files themselves.
+
+The format is a ``marshal`` (version 2: no back-references, so that the same records always
+give the same bytes) of plain tuples: per record class, its field names, how each column is
+stored and one column per field; a record referred to by others (a source, a state) is stored
+once, by its number. Making the records is column by column, in C loops: each column is
+converted with ``map`` and stored through the class's slot descriptors, which skips the
+records' converters exactly as the loaders' ``trusted`` constructors do.
+
+>>> from pfp._bundled import bundled_file
+>>> folder = load(bundled_file)
+>>> folder.problems, folder.metadata.default_org, len(folder.dataset.countries) > 200
+((), 'PfP', True)
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import marshal
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
+from typing import Any
+
+import attrs
+import pendulum
+
+from pfp._csv import Opener
+from pfp._load import Dataset, Folder, Metadata
+from pfp._load_programme import ProgrammeRows
+from pfp._schema import FILES
+from pfp.errors import DataError
+from pfp.model import (
+    Alternative,
+    Code,
+    CodeScheme,
+    Country,
+    Event,
+    EventKind,
+    Evidence,
+    MilestoneKind,
+    Organization,
+    Precision,
+    Rename,
+    Source,
+    StateDispute,
+    Status,
+)
+
+__all__ = ["FILE", "FORMAT", "compile_folder", "fingerprint", "load"]
+
+FILE = "checked.marshal"
+"""The compiled form's name in the data folder."""
+FORMAT = 1
+"""The layout of the compiled form: a file of another layout is not read (it is stale)."""
+COMMAND = "python -m pfp._load_compiled"
+"""The one command that remakes the compiled form from the CSV files."""
+_MARSHAL_VERSION = 2
+"""No back-references (version 3 on): the bytes depend on the values alone, not on how
+many references the interpreter held to each while writing."""
+
+_CLASSES: tuple[type[Any], ...] = (
+    Source,
+    Alternative,
+    Rename,
+    Code,
+    Country,
+    Organization,
+    Event,
+    StateDispute,
+)
+"""The record classes stored, in an order where each refers only to those before it."""
+_BY_NAME = {cls.__name__: cls for cls in _CLASSES}
+_DATASET = (Source, Country, Organization, Event, StateDispute)
+"""The record class of each of Dataset's fields, in order."""
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    CodeScheme,
+    EventKind,
+    Evidence,
+    MilestoneKind,
+    Precision,
+    Status,
+)
+_day: Callable[[int], pendulum.Date] = vars(datetime.date)["fromordinal"].__get__(
+    None, pendulum.Date
+)
+"""``pendulum.Date.fromordinal`` in C: pendulum's own is a Python method, four times slower."""
+_HASH_SLOT = "_attrs_cached_hash"
+"""The slot where attrs caches a ``cache_hash`` class's hash; None until first hashed."""
+
+# How a column is stored.
+_VALUE = "value"  # as it is: str, int, float, None or a tuple of str
+_DATE = "date"  # a Date by its number + 1 in the table of days, 0 for None
+_ENUM = "enum"  # an enum member by its value (None for None), the enum named beside it
+_REF = "ref"  # a record by its number + 1 in its class's table, 0 for None
+_REFS = "refs"  # tuples of records: (each distinct tuple by numbers, which one each row holds)
+
+Column = tuple[Any, ...]
+Spec = tuple[tuple[str, str, str], ...]
+"""Per field: its name, how its column is stored and the enum or class it refers to."""
+
+
+def fingerprint(read: Opener) -> tuple[tuple[str, int, int], ...]:
+    """The name, size and CRC-32 of every file of a data folder (-1, 0 when it is missing).
+
+    >>> from pfp._bundled import bundled_file
+    >>> fingerprint(bundled_file)[0][0]
+    'sources.csv'
+    """
+    found = []
+    for name in FILES:
+        try:
+            data = read(name)
+        except OSError:
+            found.append((name, -1, 0))
+            continue
+        found.append((name, len(data), zlib.crc32(data)))
+    return tuple(found)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def compile_folder(read: Opener) -> bytes:
+    """The compiled form of a valid data folder: its fingerprint and its records.
+
+    Raises:
+        DataError: when the folder has any fault (only a valid folder is compiled).
+
+    """
+    from pfp._load import read_folder  # noqa: PLC0415 - the full validation, when compiling only
+
+    folder = read_folder(read)
+    if folder.problems:
+        raise DataError(list(folder.problems))
+    return marshal.dumps((FORMAT, fingerprint(read), encode(folder)), _MARSHAL_VERSION)
+
+
+def encode(folder: Folder) -> tuple[Any, ...]:
+    """A folder's records as plain tuples (see the module's docstring)."""
+    tables: dict[type[Any], list[Any]] = {cls: [] for cls in _CLASSES}
+    numbers: dict[int, int] = {}  # id(record) -> its number in its table
+    days: dict[int, int] = {}  # the ordinal of each day any record holds -> its number
+
+    def visit_all(values: Iterable[Any]) -> None:
+        for value in values:
+            for item in value if type(value) is tuple else (value,):
+                if type(item) in tables and id(item) not in numbers:
+                    visit_all(_values(item))
+                    table = tables[type(item)]
+                    numbers[id(item)] = len(table)
+                    table.append(item)
+
+    data, metadata, programme = folder.dataset, folder.metadata, folder.programme
+    visit_all(data)  # the dataset's tuples of records, each record after those it holds
+    for found in programme:
+        for fields in found:
+            visit_all(fields.values())
+    classes = tuple(
+        (cls.__name__, *_columns([_values(r) for r in tables[cls]], _names(cls), numbers, days))
+        for cls in _CLASSES
+    )
+    dataset = tuple(tuple(numbers[id(record)] for record in records) for records in data)
+    rows = []
+    for found in programme:
+        keys = tuple(found[0]) if found else ()
+        rows.append((keys, *_columns([tuple(r.values()) for r in found], keys, numbers, days)))
+    meta = (
+        None
+        if metadata is None
+        else (metadata.version, metadata.as_of.toordinal(), metadata.default_org)
+    )
+    return tuple(days), classes, dataset, meta, tuple(rows)
+
+
+def _names(cls: type[Any]) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls))
+
+
+def _values(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _names(type(record)))
+
+
+def _columns(
+    rows: Sequence[tuple[Any, ...]],
+    names: tuple[str, ...],
+    numbers: dict[int, int],
+    days: dict[int, int],
+) -> tuple[int, Spec, tuple[Column, ...]]:
+    """The rows' number, how each column is stored, and the columns."""
+    specs = []
+    stored = []
+    for k, name in enumerate(names):
+        column = tuple(row[k] for row in rows)
+        kind, target = _kind(column)
+        specs.append((name, kind, target))
+        stored.append(_stored(kind, column, numbers, days))
+    return len(rows), tuple(specs), tuple(stored)
+
+
+def _kind(column: Column) -> tuple[str, str]:
+    """How a column is stored: the one kind that fits every value of it."""
+    kinds = set()
+    for value in column:
+        if value is None or value == ():
+            continue  # fits any kind: a missing date, reference or enum; no references
+        if isinstance(value, enum.Enum):
+            kinds.add((_ENUM, type(value).__name__))
+        elif type(value) is pendulum.Date:
+            kinds.add((_DATE, ""))
+        elif type(value) in _CLASSES:
+            kinds.add((_REF, type(value).__name__))
+        elif type(value) is tuple and all(type(v) in _CLASSES for v in value):
+            kinds.update((_REFS, type(v).__name__) for v in value)
+        elif type(value) in (str, int, float, bool) or (
+            type(value) is tuple and all(type(v) is str for v in value)
+        ):
+            kinds.add((_VALUE, ""))
+        else:
+            raise TypeError(f"cannot store {value!r} ({type(value).__name__})")
+    if len(kinds) > 1:
+        raise TypeError(f"a column of mixed kinds: {sorted(kinds)}")
+    kind, target = kinds.pop() if kinds else (_VALUE, "")
+    if kind == _VALUE and None in column and () in column:
+        raise TypeError("a column of None and empty tuples")  # which would not survive _REFS
+    return kind, target
+
+
+def _stored(kind: str, column: Column, numbers: dict[int, int], days: dict[int, int]) -> Any:
+    if kind == _DATE:
+        return tuple(
+            0 if v is None else days.setdefault(v.toordinal(), len(days)) + 1 for v in column
+        )
+    if kind == _ENUM:
+        return tuple(None if value is None else value.value for value in column)
+    if kind == _REF:
+        return tuple(0 if value is None else numbers[id(value)] + 1 for value in column)
+    if kind == _REFS:
+        distinct: dict[tuple[int, ...], int] = {}
+        which = tuple(
+            distinct.setdefault(tuple(numbers[id(item)] for item in value), len(distinct))
+            for value in column
+        )
+        return tuple(distinct), which
+    return column
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def load(read: Opener) -> Folder | None:
+    """The folder's records from its compiled form; None if it is missing, stale or unreadable.
+
+    Stale: made from files other than those the folder holds now (a size or CRC-32 differs),
+    or in another layout.
+    """
+    try:
+        compiled = marshal.loads(read(FILE))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if (
+        type(compiled) is not tuple
+        or len(compiled) != 3
+        or compiled[0] != FORMAT
+        or compiled[1] != fingerprint(read)
+    ):
+        return None
+    return decode(compiled[2])
+
+
+class _Decoder:
+    """Makes the columns of one compiled folder into values, class by class."""
+
+    def __init__(self, ordinals: tuple[int, ...]) -> None:
+        self.days: list[pendulum.Date | None] = [None, *map(_day, ordinals)]
+        self.tables: dict[str, list[Any]] = {}
+        self.enums = {kind.__name__: {m.value: m for m in kind} for kind in _ENUMS}
+
+    def column(self, kind: str, target: str, column: Any) -> Iterable[Any]:
+        """The values of one stored column."""
+        if kind == _DATE:
+            return map(self.days.__getitem__, column)
+        if kind == _ENUM:
+            member = self.enums[target]
+            return [None if value is None else member[value] for value in column]
+        if kind == _REF:
+            return map([None, *self.tables[target]].__getitem__, column)
+        if kind == _REFS:
+            item = self.tables[target].__getitem__
+            distinct, which = column
+            return map([tuple(map(item, refs)) for refs in distinct].__getitem__, which)
+        return column  # type: ignore[no-any-return]  # a tuple of values, as stored
+
+    def records(self, name: str, count: int, spec: Spec, columns: tuple[Any, ...]) -> None:
+        """Make the records of one class, column by column, through its slots."""
+        cls = _BY_NAME[name]
+        made = list(map(object.__new__, repeat(cls, count)))
+        slots = vars(cls)
+        for (field, kind, target), column in zip(spec, columns, strict=True):
+            deque(map(slots[field].__set__, made, self.column(kind, target, column)), maxlen=0)
+        if _HASH_SLOT in slots:
+            deque(map(slots[_HASH_SLOT].__set__, made, repeat(None)), maxlen=0)
+        self.tables[name] = made
+
+    def rows(self, keys: tuple[str, ...], count: int, spec: Spec, columns: tuple[Any, ...]) -> Any:
+        """The programme's rows of one file, as dicts of its records' fields."""
+        values = [
+            self.column(kind, target, column)
+            for (_, kind, target), column in zip(spec, columns, strict=True)
+        ]
+        made = tuple(dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True))
+        return made if count else ()
+
+
+def decode(encoded: tuple[Any, ...]) -> Folder:
+    """The folder :func:`encode` was given, made again."""
+    ordinals, classes, dataset, meta, rows = encoded
+    decoder = _Decoder(ordinals)
+    for name, count, spec, columns in classes:
+        decoder.records(name, count, spec, columns)
+    sources, countries, organizations, events, disputes = (
+        tuple(map(decoder.tables[cls.__name__].__getitem__, numbers))
+        for cls, numbers in zip(_DATASET, dataset, strict=True)
+    )
+    programme = ProgrammeRows(*(decoder.rows(*found) for found in rows))
+    metadata = None if meta is None else Metadata(meta[0], _day(meta[1]), meta[2])
+    return Folder(
+        Dataset(sources, countries, organizations, events, disputes), metadata, programme, ()
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Remake ``_data/checked.marshal`` from the CSV files (``--check``: exit 1 if stale)."""
+    import sys  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    folder = Path(__file__).with_name("_data")
+    made = compile_folder(lambda name: (folder / name).read_bytes())
+    target = folder / FILE
+    current = target.read_bytes() if target.exists() else b""
+    if "--check" in args:
+        if made != current:
+            print(f"{target} is stale; run `{COMMAND}`")
+            return 1
+        return 0
+    if made != current:
+        target.write_bytes(made)
+        print(f"wrote {target} ({len(made):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
