@@ -26,6 +26,8 @@ CORE = (
     "pfp._load",
     "pfp._load_programme",
     "pfp._load_compiled",
+    "pfp._folder",
+    "pfp._collector",
     "pfp.rows",
     "pfp.results",
     "pfp.engine",

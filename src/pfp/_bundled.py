@@ -24,6 +24,8 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
+from pfp._collector import collector_paused
+
 if TYPE_CHECKING:
     from pfp.engine import History
 
@@ -44,10 +46,10 @@ def history() -> History:
         return _built[0]
     with _lock:  # taken once and never re-entered: building asks nothing of this module
         if not _built:
-            from pfp._load_compiled import load  # noqa: PLC0415 - built on first use
-            from pfp.engine import History, collector_paused, from_records  # noqa: PLC0415
+            with collector_paused():  # the imports and the build (see collector_paused)
+                from pfp._load_compiled import load  # noqa: PLC0415 - built on first use
+                from pfp.engine import History, from_records  # noqa: PLC0415
 
-            with collector_paused():
                 checked = load(bundled_file)  # None when stale: then the files are read
                 _built.append(
                     History.from_reader(bundled_file, shared_as=history)

@@ -39,14 +39,12 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
-from pfp._csv import Opener
-from pfp._load import Dataset, Folder, Metadata
-from pfp._load_programme import ProgrammeRows
+from pfp._folder import Dataset, Folder, Metadata, ProgrammeRows
 from pfp._schema import FILES
 from pfp.errors import DataError
 from pfp.model import (
@@ -65,6 +63,9 @@ from pfp.model import (
     StateDispute,
     Status,
 )
+
+if TYPE_CHECKING:
+    from pfp._csv import Opener
 
 __all__ = ["FILE", "FORMAT", "compile_folder", "fingerprint", "load"]
 

@@ -22,23 +22,20 @@ Period(1956-09-04 .. ..., withdrawn)
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import operator
 import os
 import threading
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 import pendulum
 
-from pfp._load import Folder, read_folder
-from pfp._load_programme import ProgrammeRows
+from pfp._collector import collector_paused
+from pfp._folder import Folder, ProgrammeRows
 from pfp.dates import from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
     DataError,
@@ -76,7 +73,7 @@ if TYPE_CHECKING:
     from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
-__all__ = ["FastPath", "History", "StatusRun", "collector_paused", "from_records"]
+__all__ = ["FastPath", "History", "StatusRun", "from_records"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -114,7 +111,11 @@ def _compact(ords: list[int]) -> Days:
     >>> type(_compact([1, 2])).__name__, type(_compact(list(range(1000)))).__name__
     ('list', 'array')
     """
-    return array("i", ords) if len(ords) >= _COMPACT_FROM else ords
+    if len(ords) < _COMPACT_FROM:
+        return ords
+    from array import array  # noqa: PLC0415 - only long runs need it (the bundled data has none)
+
+    return array("i", ords)
 
 
 def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
@@ -133,6 +134,8 @@ def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
     """
     if len(ords) < _DIRECTORY_FROM:
         return ords, statuses
+    from array import array  # noqa: PLC0415 - only long runs need it (the bundled data has none)
+
     base, span = ords[0], ords[-1] - ords[0] + 1
     shift = max(0, (span // len(ords)).bit_length() - 1)
     buckets = ((ords[-1] - base) >> shift) + 1
@@ -561,49 +564,6 @@ def _clashes(
     return problems
 
 
-_LARGE_BUILD = 50_000
-"""Builds of at least this many events pause the cyclic garbage collector (see _gc_paused)."""
-_gc_lock = threading.Lock()
-_gc_state = {"builds": 0, "paused": False}
-
-
-@contextlib.contextmanager
-def _gc_paused(events: int) -> Iterator[None]:
-    """Pause the cyclic garbage collector during a large build, restoring it after.
-
-    A build makes many small objects and no reference cycles; pausing the collector saves its
-    repeated scans of a growing heap (about two thirds of the build time for a million events).
-    Builds running at once share one pause: the collector is re-enabled when the last ends,
-    and only if a build disabled it. Small builds (the bundled data) never touch it.
-    """
-    if events < _LARGE_BUILD:
-        yield
-        return
-    with _gc_lock:
-        if _gc_state["builds"] == 0 and gc.isenabled():
-            gc.disable()
-            _gc_state["paused"] = True
-        _gc_state["builds"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_state["builds"] -= 1
-            if _gc_state["builds"] == 0 and _gc_state["paused"]:
-                _gc_state["paused"] = False
-                gc.enable()
-
-
-def collector_paused() -> contextlib.AbstractContextManager[None]:
-    """The cyclic garbage collector paused whatever the build's size (see _gc_paused).
-
-    For the bundled history: making its records and index allocates some 10,000 containers,
-    and the collections that would trigger (one of the older generation) cost the first
-    query about 2 ms, for no garbage.
-    """
-    return _gc_paused(_LARGE_BUILD)
-
-
 def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
     """``value`` as a tuple of ``kind`` records, or a DataError naming each stray item."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -683,7 +643,7 @@ class History:
         _set(self, "_programme_rows", ProgrammeRows())
         _set(self, "_shared_as", shared_as)
         _set(self, "_state_disputes", disputed)
-        with _gc_paused(len(found)):
+        with collector_paused(len(found)):
             self._build(found, orgs, states, default_org)
 
     _events: tuple[Event, ...]
@@ -783,6 +743,8 @@ class History:
         """
         if not callable(read):
             raise InvalidArgumentError(f"read must be a function of a file name, not {shown(read)}")
+        from pfp._load import read_folder  # noqa: PLC0415 - the loaders' checks, on first use
+
         return cls._from(read_folder(read), shared_as)
 
     @classmethod

@@ -14,6 +14,7 @@ FrozenInstanceError
 from __future__ import annotations
 
 import enum
+import inspect
 import math
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -206,6 +207,24 @@ def whole_number(value: object) -> int:
         ) from None
 
 
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _converter(function: F) -> F:
+    """Mark a converter of records' fields: its signature is read here, once.
+
+    attrs reads the signature of a field's converter (``inspect.signature``, some 20 µs) for
+    every field it converts, and the records name 15 converters in 66 fields; a function's
+    own ``__signature__`` is what ``inspect.signature`` returns first. 1 ms less at import.
+
+    >>> import inspect
+    >>> inspect.signature(_text) is inspect.signature(_text)
+    True
+    """
+    function.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
+    return function
+
+
 E = TypeVar("E", bound=enum.Enum)
 R = TypeVar("R")
 
@@ -248,6 +267,9 @@ def to_precision(value: object) -> Precision:
     return found if found is not None else _to_precision(value)
 
 
+_converter(to_precision)
+
+
 def _tuple_of_str(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return (str.__str__(value),) if value else ()
@@ -260,9 +282,15 @@ def _tuple_of_str(value: object) -> tuple[str, ...]:
     return tuple(str.__str__(item) for item in found)  # type: ignore[arg-type, unused-ignore]
 
 
+_converter(_tuple_of_str)
+
+
 def optional_date(value: object) -> pendulum.Date | None:
     """A day, or None."""
     return None if value is None else to_date(value)
+
+
+_converter(optional_date)
 
 
 _KINDS: dict[str, EventKind] = {kind.value: kind for kind in EventKind}
@@ -292,12 +320,21 @@ def to_sources(value: object) -> tuple[Source, ...]:
     return _records(value, Source, "sources")
 
 
+_converter(to_sources)
+
+
 def _alternatives(value: object) -> tuple[Alternative, ...]:
     return _records(value, Alternative, "alternatives")
 
 
+_converter(_alternatives)
+
+
 def _optional_evidence(value: object) -> Evidence | None:
     return None if _blank(value) else _to_evidence(value)
+
+
+_converter(_optional_evidence)
 
 
 def to_status(value: object) -> Status:
@@ -305,8 +342,14 @@ def to_status(value: object) -> Status:
     return value if type(value) is Status else _to_status(value)
 
 
+_converter(to_status)
+
+
 def _optional_status(value: object) -> Status | None:
     return None if _blank(value) else _to_status(value)
+
+
+_converter(_optional_status)
 
 
 def _event_kind(value: object) -> EventKind:
@@ -315,6 +358,9 @@ def _event_kind(value: object) -> EventKind:
         return found
     kinds = ", ".join(kind.value for kind in EventKind)
     raise InvalidRecordError(f"kind: no event kind {shown(value)}; known: {kinds}")
+
+
+_converter(_event_kind)
 
 
 def _a_country(_: object, attribute: attrs.Attribute[Country], value: object) -> None:
@@ -351,6 +397,9 @@ def _text(value: object) -> str:
     if isinstance(value, str):
         return str.__str__(value)
     raise InvalidRecordError(f"a text field must be a string, not {shown(value)}")
+
+
+_converter(_text)
 
 
 @attrs.frozen(order=False, cache_hash=True)
@@ -410,6 +459,9 @@ def _scheme(value: object) -> CodeScheme:
         known = ", ".join(scheme.value for scheme in CodeScheme)
         raise InvalidArgumentError(f"no code scheme {shown(value)}; known: {known}")
     return found
+
+
+_converter(_scheme)
 
 
 def _system(value: object) -> CodeScheme:
@@ -484,6 +536,9 @@ def _codes(value: object) -> tuple[Code, ...]:
     return _records(value, Code, "codes")
 
 
+_converter(_codes)
+
+
 @attrs.frozen(order=False)
 class StateDispute(Displayed):
     """A fact about a state on which the state systems' lists (or ISO) disagree.
@@ -543,6 +598,9 @@ def _renames(value: Iterable[Rename]) -> tuple[Rename, ...]:
     return tuple(sorted(_records(value, Rename, "renames"), key=lambda r: r.date))
 
 
+_converter(_renames)
+
+
 def _optional_int(value: object) -> int | None:
     if _blank(value):
         return None
@@ -552,6 +610,9 @@ def _optional_int(value: object) -> int | None:
         return int(value)
     except ValueError:
         raise InvalidRecordError(f"a code must be a whole number, not {shown(value)}") from None
+
+
+_converter(_optional_int)
 
 
 @attrs.frozen(order=False, cache_hash=True)
