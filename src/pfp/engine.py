@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
-__all__ = ["FastPath", "History", "StatusRun", "from_records"]
+__all__ = ["FastPath", "History", "StatusRun", "SystemIndex", "from_records"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -653,7 +653,11 @@ class History:
     _sorted_organizations: tuple[Organization, ...]
     _org_lookup: dict[str, str]
     _names: CountryIndex
-    """Made on first use (see __getattr__)."""
+    """Made on first use, as the two below (see __getattr__)."""
+    _events_by_country: dict[str, tuple[Event, ...]]
+    """Each state's events in date order, by ISO alpha-3."""
+    _systems: dict[str, SystemIndex]
+    """Per state system, the states in it on each day."""
     _states: tuple[Country, ...]
     _changes: dict[str, list[tuple[int, Transition]]]
     _lives: dict[str, Life]
@@ -834,7 +838,8 @@ class History:
             if event.org not in first_seen or event.date < first_seen[event.org]:
                 first_seen[event.org] = event.date
         for key, founded in first_seen.items():
-            orgs.setdefault(key, Organization(key, key, founded))
+            if key not in orgs:
+                orgs[key] = Organization(key, key, founded)
         if default_org not in orgs:
             orgs[default_org] = Organization(default_org, default_org, pendulum.Date(1, 1, 1))
         problems += [
@@ -894,16 +899,28 @@ class History:
                 self._indexes[key] = index
         return index
 
-    def __getattr__(self, name: str) -> CountryIndex:
-        """The name index, made on first use: the first query asks no name."""
-        if name != "_names":
+    def __getattr__(self, name: str) -> Any:
+        """The indexes made on first use (see _LAZY): the first query needs none of them."""
+        make = _LAZY.get(name)
+        if make is None:
             raise AttributeError(name)
         with self._lock:
-            found: CountryIndex | None = self.__dict__.get(name)
+            found = self.__dict__.get(name)
             if found is None:
-                found = CountryIndex(self._states)
+                found = make(self)
                 object.__setattr__(self, name, found)
         return found
+
+    def _make_events_by_country(self) -> dict[str, tuple[Event, ...]]:
+        by_country: dict[str, list[Event]] = {}
+        for event in self._ordered:
+            by_country.setdefault(event.country.iso3, []).append(event)
+        return {iso3: tuple(events) for iso3, events in by_country.items()}
+
+    def _make_systems(self) -> dict[str, SystemIndex]:
+        return {
+            system: SystemIndex(self._names.countries, scheme) for system, scheme in SYSTEMS.items()
+        }
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -1011,13 +1028,7 @@ class History:
                 f"no state system {shown(system)}; pfp follows cow (Correlates of War), gw "
                 "(Gleditsch-Ward) and iso (ISO 3166)"
             )
-        scheme = SYSTEMS[system]
-        found = [
-            c
-            for c in self._names.countries
-            if any(k.scheme is scheme for k in c.codes) and c.existed_on(day, system)
-        ]
-        return CountrySet(found, self)
+        return CountrySet(self._systems[system].on(day.toordinal()), self)
 
     def state_disputes(self) -> tuple[StateDispute, ...]:
         """Where the state systems' lists (and ISO) disagree about a state, by state."""
@@ -1062,6 +1073,8 @@ class History:
 
         """
         found = self._ordered
+        if country is not None:
+            found = self._events_by_country.get(self._names.find(country).iso3, ())
         if evidence is not None:
             # By its own text (a str subclass's __eq__ or __hash__ is never called).
             text = str.__str__(evidence) if isinstance(evidence, str) else None
@@ -1072,10 +1085,7 @@ class History:
                     f"evidence must be one of {known}; got {shown(evidence)}"
                 )
             found = tuple(e for e in found if e.evidence is grade)
-        if country is None:
-            return found
-        iso3 = self._names.find(country).iso3
-        return tuple(e for e in found if e.country.iso3 == iso3)
+        return found
 
     # -- queries -----------------------------------------------------------------------
 
@@ -1222,6 +1232,57 @@ class History:
             count = len(added)
             settings["version"] = f"{self.version} with {count} event{'s' * (count != 1)} added"
         return type(self)((*self._events, *added), **settings)
+
+
+class SystemIndex:
+    """The states of one state system on each day: a bisect, then a remembered answer.
+
+    The days the system's membership changes cut time into stretches; the states of a
+    stretch are found (by their codes' ``covers``, as :meth:`Country.existed_on`) the first
+    time a day in it is asked, and kept.
+
+    >>> import pfp
+    >>> gw = SystemIndex(pfp.countries(), pfp.CodeScheme.GW)
+    >>> "DDR" in [c.iso3 for c in gw.on(pfp.dates.to_ordinal("1980-01-01"))]
+    True
+    """
+
+    def __init__(self, countries: Iterable[Country], scheme: CodeScheme) -> None:
+        self._entries = [
+            (country, codes)
+            for country in countries
+            if (codes := tuple(code for code in country.codes if code.scheme is scheme))
+        ]
+        bounds = set()
+        for _, codes in self._entries:
+            for code in codes:
+                if code.start is not None:
+                    bounds.add(code.start.toordinal())
+                if code.end is not None:
+                    bounds.add(code.end.toordinal() + 1)
+        self._bounds = sorted(bounds)
+        self._found: dict[int, tuple[Country, ...]] = {}
+
+    def on(self, ordinal: int) -> tuple[Country, ...]:
+        """The states in the system on day ``ordinal``, in the order given."""
+        stretch = bisect_right(self._bounds, ordinal)
+        found = self._found.get(stretch)
+        if found is None:  # the same answer from any thread: a race stores it twice
+            found = tuple(
+                country
+                for country, codes in self._entries
+                if any(code.covers(ordinal) for code in codes)
+            )
+            self._found[stretch] = found
+        return found
+
+
+_LAZY: dict[str, Callable[[History], Any]] = {
+    "_names": lambda history: CountryIndex(history._states),
+    "_events_by_country": History._make_events_by_country,
+    "_systems": History._make_systems,
+}
+"""The history's indexes made on first use, by attribute."""
 
 
 def from_records(folder: Folder, *, shared_as: Callable[[], History] | None = None) -> History:
