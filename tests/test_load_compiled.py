@@ -19,8 +19,9 @@ import pytest
 
 import pfp
 from pfp import _load_compiled as compiled
-from pfp._bundled import bundled_file
+from pfp._bundled import COMMAND, bundled_file, compile_bundled
 from pfp._load import Folder, read_folder
+from pfp.engine import from_records, replayed
 
 DATA = Path(pfp.__file__).resolve().parent / "_data"
 
@@ -39,16 +40,18 @@ def validated() -> Folder:
 
 def test_the_shipped_file_is_the_compiled_form_of_the_csv_files_byte_for_byte() -> None:
     """``checked.marshal`` is what compiling the CSV files gives now (else it is stale)."""
-    made = compiled.compile_folder(_read)
-    assert made == _read(compiled.FILE), f"_data/{compiled.FILE} is stale; run `{compiled.COMMAND}`"
+    made = compile_bundled(_read)
+    assert made == _read(compiled.FILE), f"_data/{compiled.FILE} is stale; run `{COMMAND}`"
 
 
 def test_the_compiled_records_equal_a_full_validation(validated: Folder) -> None:
-    """Every record, field and programme row, and which records share which, come back."""
+    """Every record, field and programme row, the replay, and which records share which."""
     loaded = compiled.load(bundled_file)
     assert loaded is not None
-    assert loaded == validated
-    assert compiled.encode(loaded) == compiled.encode(validated)  # sharing and eq=False fields
+    assert loaded._replace(replayed=None) == validated
+    whole = validated._replace(replayed=replayed(from_records(validated)))
+    assert loaded.replayed == whole.replayed  # the engine's replay and the states' lives
+    assert compiled.encode(loaded) == compiled.encode(whole)  # sharing and eq=False fields
     assert [e.origin for e in loaded.dataset.events] == [e.origin for e in validated.dataset.events]
     states = {country.iso3: country for country in loaded.dataset.countries}
     assert all(event.country is states[event.country.iso3] for event in loaded.dataset.events)
@@ -117,7 +120,7 @@ def test_only_a_valid_folder_is_compiled() -> None:
         return data.replace(b"seed-23", b"seed-230", 1) if name == "events.csv" else data
 
     with pytest.raises(pfp.DataError, match="seed-230"):
-        compiled.compile_folder(faulty)
+        compile_bundled(faulty)
 
 
 def test_an_edited_csv_file_wins_over_the_stale_compiled_form(tmp_path: Path) -> None:

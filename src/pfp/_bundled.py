@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pfp._collector import collector_paused
@@ -29,7 +30,10 @@ from pfp._collector import collector_paused
 if TYPE_CHECKING:
     from pfp.engine import History
 
-__all__ = ["bundled_file", "history", "or_bundled"]
+__all__ = ["COMMAND", "bundled_file", "compile_bundled", "history", "or_bundled"]
+
+COMMAND = "python scripts/compile_data.py"
+"""The one command that remakes ``_data/checked.marshal`` from the CSV files."""
 
 _lock = threading.Lock()
 _built: list[History] = []
@@ -97,3 +101,24 @@ def or_bundled(given: object) -> History:
 
         raise InvalidArgumentError(f"history must be a pfp.History or None, not {shown(given)}")
     return given
+
+
+def compile_bundled(read: Callable[[str], bytes] = bundled_file) -> bytes:
+    """The compiled form of the data folder ``read`` reads (see ``pfp._load_compiled``).
+
+    The files are read and validated in full, as ``pfp check`` does, and the engine replays
+    the records; the compiled form stores both, for the first query to skip them.
+
+    Raises:
+        DataError: listing every problem found (only valid data is compiled).
+
+    """
+    from pfp._folder import Folder  # noqa: PLC0415 - compiling only
+    from pfp._load import read_folder  # noqa: PLC0415
+    from pfp._load_compiled import compiled  # noqa: PLC0415
+    from pfp.engine import from_records, replayed  # noqa: PLC0415
+
+    folder = read_folder(read)
+    made = from_records(folder)  # raises every problem of the files and of the replay
+    whole = Folder(folder.dataset, folder.metadata, folder.programme, (), replayed(made))
+    return compiled(read, whole)

@@ -10,16 +10,33 @@ not import the loaders' checks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import pendulum
 
 from pfp.errors import DataProblem
-from pfp.model import DEFAULT_ORG, Country, Event, Organization, Source, StateDispute
+from pfp.model import (
+    DEFAULT_ORG,
+    Code,
+    Country,
+    Event,
+    Organization,
+    Source,
+    StateDispute,
+    Transition,
+)
 
-__all__ = ["Dataset", "Fields", "Folder", "Metadata", "ProgrammeRows"]
+__all__ = ["Dataset", "Fields", "Folder", "Metadata", "ProgrammeRows", "Replayed"]
 
 Fields = dict[str, Any]
+Replayed = tuple[
+    Mapping[str, Sequence[tuple[int, Transition]]],
+    Mapping[str, tuple[tuple[int, int | None, Code | None, Code | None], ...]],
+]
+"""The engine's replay of a folder's events (each organisation's changes, as day ordinals and
+transitions) and its states' lives (see ``pfp.engine.life_of``), made when its compiled form
+was (see ``pfp._load_compiled``)."""
 
 
 class ProgrammeRows(NamedTuple):
@@ -58,3 +75,5 @@ class Folder(NamedTuple):
     metadata: Metadata | None
     programme: ProgrammeRows
     problems: tuple[DataProblem, ...]
+    replayed: Replayed | None = None
+    """Only from a compiled form: what the engine made of these records then."""

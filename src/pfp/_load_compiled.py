@@ -12,7 +12,7 @@ records from it in about 2 ms. The CSV files stay the source of truth:
 - ``tests/test_load_compiled.py`` remakes it from a full validation of the CSV files and fails
   unless it is equal byte for byte to the shipped file, and checks that the records it gives
   equal those of that validation;
-- ``python -m pfp._load_compiled`` remakes it (after a data change, with ``docs/data.md``).
+- ``python scripts/compile_data.py`` remakes it (after a data change, with ``docs/data.md``).
 
 Only the bundled data takes this path: ``History.from_folder``, ``History.from_reader`` and
 ``pfp check`` always read and validate the files themselves.
@@ -46,7 +46,7 @@ import pendulum
 
 from pfp._folder import Dataset, Folder, Metadata, ProgrammeRows
 from pfp._schema import FILES
-from pfp.errors import DataError
+from pfp.errors import DataError, DataProblem
 from pfp.model import (
     Alternative,
     Code,
@@ -62,19 +62,18 @@ from pfp.model import (
     Source,
     StateDispute,
     Status,
+    Transition,
 )
 
 if TYPE_CHECKING:
     from pfp._csv import Opener
 
-__all__ = ["FILE", "FORMAT", "compile_folder", "fingerprint", "load"]
+__all__ = ["FILE", "FORMAT", "compiled", "decode", "encode", "fingerprint", "load"]
 
 FILE = "checked.marshal"
 """The compiled form's name in the data folder."""
 FORMAT = 1
 """The layout of the compiled form: a file of another layout is not read (it is stale)."""
-COMMAND = "python -m pfp._load_compiled"
-"""The one command that remakes the compiled form from the CSV files."""
 _MARSHAL_VERSION = 2
 """No back-references (version 3 on): the bytes depend on the values alone, not on how
 many references the interpreter held to each while writing."""
@@ -88,6 +87,7 @@ _CLASSES: tuple[type[Any], ...] = (
     Organization,
     Event,
     StateDispute,
+    Transition,
 )
 """The record classes stored, in an order where each refers only to those before it."""
 _BY_NAME = {cls.__name__: cls for cls in _CLASSES}
@@ -141,18 +141,18 @@ def fingerprint(read: Opener) -> tuple[tuple[str, int, int], ...]:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def compile_folder(read: Opener) -> bytes:
-    """The compiled form of a valid data folder: its fingerprint and its records.
+def compiled(read: Opener, folder: Folder) -> bytes:
+    """The compiled form of a valid folder: the files' fingerprint, the records and the replay.
+
+    ``folder`` is what a full validation of the files ``read`` reads gave, with the engine's
+    replay of it (``pfp._bundled.compile_bundled`` makes both).
 
     Raises:
         DataError: when the folder has any fault (only a valid folder is compiled).
 
     """
-    from pfp._load import read_folder  # noqa: PLC0415 - the full validation, when compiling only
-
-    folder = read_folder(read)
-    if folder.problems:
-        raise DataError(list(folder.problems))
+    if folder.problems or folder.metadata is None or folder.replayed is None:
+        raise DataError(list(folder.problems) or [DataProblem("dataset.toml", "not read")])
     return marshal.dumps((FORMAT, fingerprint(read), encode(folder)), _MARSHAL_VERSION)
 
 
@@ -172,10 +172,13 @@ def encode(folder: Folder) -> tuple[Any, ...]:
                     table.append(item)
 
     data, metadata, programme = folder.dataset, folder.metadata, folder.programme
+    changes, lives = folder.replayed or ({}, {})
     visit_all(data)  # the dataset's tuples of records, each record after those it holds
     for found in programme:
         for fields in found:
             visit_all(fields.values())
+    for items in changes.values():
+        visit_all(tuple(transition for _, transition in items))
     classes = tuple(
         (cls.__name__, *_columns([_values(r) for r in tables[cls]], _names(cls), numbers, days))
         for cls in _CLASSES
@@ -190,7 +193,28 @@ def encode(folder: Folder) -> tuple[Any, ...]:
         if metadata is None
         else (metadata.version, metadata.as_of.toordinal(), metadata.default_org)
     )
-    return tuple(days), classes, dataset, meta, tuple(rows)
+    replay = (
+        tuple(
+            (org, tuple(day for day, _ in items), tuple(numbers[id(t)] for _, t in items))
+            for org, items in changes.items()
+        ),
+        tuple(
+            (
+                iso3,
+                tuple(
+                    (first, last or 0, _number(begun, numbers), _number(ended, numbers))
+                    for first, last, begun, ended in life
+                ),
+            )
+            for iso3, life in lives.items()
+        ),
+    )
+    return tuple(days), classes, dataset, meta, tuple(rows), replay
+
+
+def _number(record: object, numbers: dict[int, int]) -> int:
+    """A record's number + 1 in its table; 0 for None."""
+    return 0 if record is None else numbers[id(record)] + 1
 
 
 def _names(cls: type[Any]) -> tuple[str, ...]:
@@ -334,7 +358,7 @@ class _Decoder:
 
 def decode(encoded: tuple[Any, ...]) -> Folder:
     """The folder :func:`encode` was given, made again."""
-    ordinals, classes, dataset, meta, rows = encoded
+    ordinals, classes, dataset, meta, rows, (changes, lives) = encoded
     decoder = _Decoder(ordinals)
     for name, count, spec, columns in classes:
         decoder.records(name, count, spec, columns)
@@ -344,31 +368,17 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
     )
     programme = ProgrammeRows(*(decoder.rows(*found) for found in rows))
     metadata = None if meta is None else Metadata(meta[0], _day(meta[1]), meta[2])
-    return Folder(
-        Dataset(sources, countries, organizations, events, disputes), metadata, programme, ()
+    transition = decoder.tables[Transition.__name__].__getitem__
+    code = [None, *decoder.tables[Code.__name__]].__getitem__
+    replayed = (
+        {org: list(zip(days, map(transition, made), strict=True)) for org, days, made in changes},
+        {
+            iso3: tuple(
+                (first, last or None, code(begun), code(ended))
+                for first, last, begun, ended in life
+            )
+            for iso3, life in lives
+        },
     )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Remake ``_data/checked.marshal`` from the CSV files (``--check``: exit 1 if stale)."""
-    import sys  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    folder = Path(__file__).with_name("_data")
-    made = compile_folder(lambda name: (folder / name).read_bytes())
-    target = folder / FILE
-    current = target.read_bytes() if target.exists() else b""
-    if "--check" in args:
-        if made != current:
-            print(f"{target} is stale; run `{COMMAND}`")
-            return 1
-        return 0
-    if made != current:
-        target.write_bytes(made)
-        print(f"wrote {target} ({len(made):,} bytes)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    dataset_ = Dataset(sources, countries, organizations, events, disputes)
+    return Folder(dataset_, metadata, programme, (), replayed)

@@ -35,7 +35,7 @@ import attrs
 import pendulum
 
 from pfp._collector import collector_paused
-from pfp._folder import Folder, ProgrammeRows
+from pfp._folder import Folder, ProgrammeRows, Replayed
 from pfp.dates import from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
     DataError,
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
-__all__ = ["FastPath", "History", "StatusRun", "SystemIndex", "from_records"]
+__all__ = ["FastPath", "History", "StatusRun", "SystemIndex", "from_records", "replayed"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -297,7 +297,7 @@ class _OrgIndex:
     def __init__(
         self,
         org: Organization,
-        changes: list[tuple[int, Transition]],
+        changes: Sequence[tuple[int, Transition]],
         history: History,
         lives: Mapping[str, Life],
     ) -> None:
@@ -615,6 +615,34 @@ class History:
         state_disputes: Iterable[StateDispute] = (),
         shared_as: Callable[[], History] | None = None,
     ) -> None:
+        self._initialise(
+            events,
+            organizations,
+            countries,
+            default_org,
+            version,
+            as_of,
+            sources,
+            programme,
+            state_disputes,
+            shared_as,
+            None,
+        )
+
+    def _initialise(  # noqa: PLR0917 - __init__'s arguments, and the replay if known
+        self,
+        events: Iterable[Event],
+        organizations: Iterable[Organization],
+        countries: Iterable[Country],
+        default_org: str,
+        version: str | None,
+        as_of: Any,
+        sources: Iterable[Source],
+        programme: Programme | None,
+        state_disputes: Iterable[StateDispute],
+        shared_as: Callable[[], History] | None,
+        replayed: Replayed | None,
+    ) -> None:
         found = _records_of(events, Event, "events")
         disputed = _records_of(state_disputes, StateDispute, "state_disputes")
         orgs = _records_of(organizations, Organization, "organizations")
@@ -644,7 +672,7 @@ class History:
         _set(self, "_shared_as", shared_as)
         _set(self, "_state_disputes", disputed)
         with collector_paused(len(found)):
-            self._build(found, orgs, states, default_org)
+            self._build(found, orgs, states, default_org, replayed)
 
     _events: tuple[Event, ...]
     _ordered: tuple[Event, ...]
@@ -659,8 +687,8 @@ class History:
     _systems: dict[str, SystemIndex]
     """Per state system, the states in it on each day."""
     _states: tuple[Country, ...]
-    _changes: dict[str, list[tuple[int, Transition]]]
-    _lives: dict[str, Life]
+    _changes: Mapping[str, Sequence[tuple[int, Transition]]]
+    _lives: Mapping[str, Life]
     _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
     _lock: threading.RLock
     _indexes: dict[str, _OrgIndex]
@@ -757,16 +785,19 @@ class History:
         problems = list(folder.problems)
         data, metadata = folder.dataset, folder.metadata
         try:
-            made = cls(
+            made = cls.__new__(cls)
+            made._initialise(
                 data.events,
-                organizations=data.organizations,
-                countries=data.countries,
-                default_org=metadata.default_org if metadata else DEFAULT_ORG,
-                version=metadata.version if metadata else None,
-                as_of=metadata.as_of if metadata else None,
-                sources=data.sources,
-                state_disputes=data.state_disputes,
-                shared_as=shared_as,
+                data.organizations,
+                data.countries,
+                metadata.default_org if metadata else DEFAULT_ORG,
+                metadata.version if metadata else None,
+                metadata.as_of if metadata else None,
+                data.sources,
+                None,
+                data.state_disputes,
+                shared_as,
+                folder.replayed,
             )
             object.__setattr__(made, "_programme_rows", folder.programme)
         except DataError as error:
@@ -824,7 +855,9 @@ class History:
         organizations: tuple[Organization, ...],
         countries: tuple[Country, ...],
         default_org: str,
+        replayed: Replayed | None = None,
     ) -> None:
+        """Index the history; ``replayed``: its replay and lives, already made and checked."""
         _set = object.__setattr__
         _set(self, "_events", events)
         orgs: dict[str, Organization] = {}
@@ -849,14 +882,19 @@ class History:
             for org in orgs.values()
             if org.graduates_to and org.graduates_to not in orgs
         ]
-        problems += _clashes(orgs, countries, events)
         known = {c.iso3: c for c in (*countries, *(e.country for e in events))}
-        lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
-        problems += _outside_life(events, lives)
-        changes, replay_problems = replay(
-            (*events, *_cessations(events, lives)), orgs, exists=_existing(lives)
-        )
-        problems += replay_problems
+        changes: Mapping[str, Sequence[tuple[int, Transition]]]
+        lives: Mapping[str, Life]
+        if replayed is None:
+            problems += _clashes(orgs, countries, events)
+            lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
+            problems += _outside_life(events, lives)
+            changes, replay_problems = replay(
+                (*events, *_cessations(events, lives)), orgs, exists=_existing(lives)
+            )
+            problems += replay_problems
+        else:  # the bundled data's, checked when compiled (see pfp._load_compiled)
+            changes, lives = replayed
         if problems:
             raise DataError(problems)
         _set(self, "_ordered", tuple(sorted(events, key=lambda e: e.date)))
@@ -910,17 +948,6 @@ class History:
                 found = make(self)
                 object.__setattr__(self, name, found)
         return found
-
-    def _make_events_by_country(self) -> dict[str, tuple[Event, ...]]:
-        by_country: dict[str, list[Event]] = {}
-        for event in self._ordered:
-            by_country.setdefault(event.country.iso3, []).append(event)
-        return {iso3: tuple(events) for iso3, events in by_country.items()}
-
-    def _make_systems(self) -> dict[str, SystemIndex]:
-        return {
-            system: SystemIndex(self._names.countries, scheme) for system, scheme in SYSTEMS.items()
-        }
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -1277,12 +1304,32 @@ class SystemIndex:
         return found
 
 
+def _events_by_country(history: History) -> dict[str, tuple[Event, ...]]:
+    by_country: dict[str, list[Event]] = {}
+    for event in history._ordered:
+        by_country.setdefault(event.country.iso3, []).append(event)
+    return {iso3: tuple(events) for iso3, events in by_country.items()}
+
+
+def _systems(history: History) -> dict[str, SystemIndex]:
+    countries = history._names.countries
+    return {system: SystemIndex(countries, scheme) for system, scheme in SYSTEMS.items()}
+
+
 _LAZY: dict[str, Callable[[History], Any]] = {
     "_names": lambda history: CountryIndex(history._states),
-    "_events_by_country": History._make_events_by_country,
-    "_systems": History._make_systems,
+    "_events_by_country": _events_by_country,
+    "_systems": _systems,
 }
 """The history's indexes made on first use, by attribute."""
+
+
+def replayed(history: History) -> Replayed:
+    """A history's replay (each organisation's changes) and its states' lives, as built.
+
+    What the bundled data's compiled form stores beside the records (see pfp._bundled).
+    """
+    return history._changes, history._lives
 
 
 def from_records(folder: Folder, *, shared_as: Callable[[], History] | None = None) -> History:
