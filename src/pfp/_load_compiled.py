@@ -110,11 +110,14 @@ _HASH_SLOT = "_attrs_cached_hash"
 
 # How a column is stored.
 _VALUE = "value"  # as it is: str, int, float, None or a tuple of str
+_SHARED = "shared"  # values of which many repeat: (each distinct value, which one each row holds)
 _DATE = "date"  # a Date by its number + 1 in the table of days, 0 for None
-_ENUM = "enum"  # an enum member by its value (None for None), the enum named beside it
+_ENUM = "enum"  # enum members as _SHARED values (None for None), the enum named beside it
 _REF = "ref"  # a record by its number + 1 in its class's table, 0 for None
 _REFS = "refs"  # tuples of records: (each distinct tuple by numbers, which one each row holds)
 
+_SPAN = ("first", "last", "begun", "ended")
+"""The parts of a stretch of a state's life (see ``pfp.engine.life_of``)."""
 Column = tuple[Any, ...]
 Spec = tuple[tuple[str, str, str], ...]
 """Per field: its name, how its column is stored and the enum or class it refers to."""
@@ -198,23 +201,11 @@ def encode(folder: Folder) -> tuple[Any, ...]:
             (org, tuple(day for day, _ in items), tuple(numbers[id(t)] for _, t in items))
             for org, items in changes.items()
         ),
-        tuple(
-            (
-                iso3,
-                tuple(
-                    (first, last or 0, _number(begun, numbers), _number(ended, numbers))
-                    for first, last, begun, ended in life
-                ),
-            )
-            for iso3, life in lives.items()
-        ),
+        tuple(lives),  # each state's stretches, all in one table of columns:
+        tuple(map(len, lives.values())),
+        *_columns([span for life in lives.values() for span in life], _SPAN, numbers, days),
     )
     return tuple(days), classes, dataset, meta, tuple(rows), replay
-
-
-def _number(record: object, numbers: dict[int, int]) -> int:
-    """A record's number + 1 in its table; 0 for None."""
-    return 0 if record is None else numbers[id(record)] + 1
 
 
 def _names(cls: type[Any]) -> tuple[str, ...]:
@@ -237,9 +228,16 @@ def _columns(
     for k, name in enumerate(names):
         column = tuple(row[k] for row in rows)
         kind, target = _kind(column)
+        if kind == _VALUE and len(set(map(_typed, column))) * 2 < len(column):
+            kind = _SHARED  # each distinct value stored (and made) once
         specs.append((name, kind, target))
         stored.append(_stored(kind, column, numbers, days))
     return len(rows), tuple(specs), tuple(stored)
+
+
+def _typed(value: object) -> tuple[type, object]:
+    """A value with its type, so that 1, 1.0 and True stay apart when shared."""
+    return type(value), value
 
 
 def _kind(column: Column) -> tuple[str, str]:
@@ -275,8 +273,13 @@ def _stored(kind: str, column: Column, numbers: dict[int, int], days: dict[int, 
         return tuple(
             0 if v is None else days.setdefault(v.toordinal(), len(days)) + 1 for v in column
         )
-    if kind == _ENUM:
-        return tuple(None if value is None else value.value for value in column)
+    if kind == _ENUM:  # shared, as the values of few
+        members: dict[str | None, int] = {}
+        which = tuple(
+            members.setdefault(None if value is None else value.value, len(members))
+            for value in column
+        )
+        return tuple(members), which
     if kind == _REF:
         return tuple(0 if value is None else numbers[id(value)] + 1 for value in column)
     if kind == _REFS:
@@ -286,6 +289,10 @@ def _stored(kind: str, column: Column, numbers: dict[int, int], days: dict[int, 
             for value in column
         )
         return tuple(distinct), which
+    if kind == _SHARED:
+        values: dict[tuple[type, object], int] = {}
+        which = tuple(values.setdefault(_typed(value), len(values)) for value in column)
+        return tuple(value for _, value in values), which
     return column
 
 
@@ -318,7 +325,7 @@ class _Decoder:
     def __init__(self, ordinals: tuple[int, ...]) -> None:
         self.days: list[pendulum.Date | None] = [None, *map(_day, ordinals)]
         self.tables: dict[str, list[Any]] = {}
-        self.enums = {kind.__name__: {m.value: m for m in kind} for kind in _ENUMS}
+        self.enums = {kind.__name__: kind for kind in _ENUMS}
 
     def column(self, kind: str, target: str, column: Any) -> Iterable[Any]:
         """The values of one stored column."""
@@ -326,9 +333,14 @@ class _Decoder:
             return map(self.days.__getitem__, column)
         if kind == _ENUM:
             member = self.enums[target]
-            return [None if value is None else member[value] for value in column]
+            distinct, which = column
+            found = [None if value is None else member(value) for value in distinct]
+            return map(found.__getitem__, which)
         if kind == _REF:
             return map([None, *self.tables[target]].__getitem__, column)
+        if kind == _SHARED:
+            distinct, which = column
+            return map(distinct.__getitem__, which)
         if kind == _REFS:
             item = self.tables[target].__getitem__
             distinct, which = column
@@ -346,19 +358,22 @@ class _Decoder:
             deque(map(slots[_HASH_SLOT].__set__, made, repeat(None)), maxlen=0)
         self.tables[name] = made
 
-    def rows(self, keys: tuple[str, ...], count: int, spec: Spec, columns: tuple[Any, ...]) -> Any:
-        """The programme's rows of one file, as dicts of its records' fields."""
-        values = [
+    def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
+        """The values of a table's columns, ``count`` rows each."""
+        return [
             self.column(kind, target, column)
             for (_, kind, target), column in zip(spec, columns, strict=True)
         ]
-        made = tuple(dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True))
-        return made if count else ()
+
+    def rows(self, keys: tuple[str, ...], count: int, spec: Spec, columns: tuple[Any, ...]) -> Any:
+        """The programme's rows of one file, as dicts of its records' fields."""
+        values = self.values(count, spec, columns)
+        return tuple(dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True))
 
 
 def decode(encoded: tuple[Any, ...]) -> Folder:
     """The folder :func:`encode` was given, made again."""
-    ordinals, classes, dataset, meta, rows, (changes, lives) = encoded
+    ordinals, classes, dataset, meta, rows, (changes, states, counts, *spans) = encoded
     decoder = _Decoder(ordinals)
     for name, count, spec, columns in classes:
         decoder.records(name, count, spec, columns)
@@ -369,16 +384,15 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
     programme = ProgrammeRows(*(decoder.rows(*found) for found in rows))
     metadata = None if meta is None else Metadata(meta[0], _day(meta[1]), meta[2])
     transition = decoder.tables[Transition.__name__].__getitem__
-    code = [None, *decoder.tables[Code.__name__]].__getitem__
+    stretches = list(zip(*decoder.values(*spans), strict=True))
+    lives = {}
+    at = 0
+    for iso3, count in zip(states, counts, strict=True):
+        lives[iso3] = tuple(stretches[at : at + count])
+        at += count
     replayed = (
         {org: list(zip(days, map(transition, made), strict=True)) for org, days, made in changes},
-        {
-            iso3: tuple(
-                (first, last or None, code(begun), code(ended))
-                for first, last, begun, ended in life
-            )
-            for iso3, life in lives
-        },
+        lives,
     )
     dataset_ = Dataset(sources, countries, organizations, events, disputes)
     return Folder(dataset_, metadata, programme, (), replayed)
