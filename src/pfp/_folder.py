@@ -11,7 +11,7 @@ not import the loaders' checks.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import pendulum
 
@@ -39,41 +39,140 @@ transitions) and its states' lives (see ``pfp.engine.life_of``), made when its c
 was (see ``pfp._load_compiled``)."""
 
 
-class ProgrammeRows(NamedTuple):
+class ProgrammeRows(tuple[tuple[Fields, ...], tuple[Fields, ...], tuple[Fields, ...]]):
     """The programme's rows, every field checked, as keyword arguments of their records.
 
     ``pfp.programme.build`` makes the records from them when the programme is first asked for.
+    (These tuples are written out, not ``typing.NamedTuple``: making a NamedTuple class costs
+    about 0.15 ms, and the first query makes these.)
     """
 
-    milestones: tuple[Fields, ...] = ()
-    figures: tuple[Fields, ...] = ()
-    areas: tuple[Fields, ...] = ()
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        milestones: tuple[Fields, ...] = (),
+        figures: tuple[Fields, ...] = (),
+        areas: tuple[Fields, ...] = (),
+    ) -> ProgrammeRows:
+        return tuple.__new__(cls, (milestones, figures, areas))
+
+    @property
+    def milestones(self) -> tuple[Fields, ...]:
+        return self[0]
+
+    @property
+    def figures(self) -> tuple[Fields, ...]:
+        return self[1]
+
+    @property
+    def areas(self) -> tuple[Fields, ...]:
+        return self[2]
 
 
-class Dataset(NamedTuple):
+class Dataset(
+    tuple[
+        tuple[Source, ...],
+        tuple[Country, ...],
+        tuple[Organization, ...],
+        tuple[Event, ...],
+        tuple[StateDispute, ...],
+    ]
+):
     """The records the engine is built from, validated together (sources by key)."""
 
-    sources: tuple[Source, ...]
-    countries: tuple[Country, ...]
-    organizations: tuple[Organization, ...]
-    events: tuple[Event, ...]
-    state_disputes: tuple[StateDispute, ...] = ()
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        sources: tuple[Source, ...],
+        countries: tuple[Country, ...],
+        organizations: tuple[Organization, ...],
+        events: tuple[Event, ...],
+        state_disputes: tuple[StateDispute, ...] = (),
+    ) -> Dataset:
+        return tuple.__new__(cls, (sources, countries, organizations, events, state_disputes))
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self[0]
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        return self[1]
+
+    @property
+    def organizations(self) -> tuple[Organization, ...]:
+        return self[2]
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self[3]
+
+    @property
+    def state_disputes(self) -> tuple[StateDispute, ...]:
+        return self[4]
 
 
-class Metadata(NamedTuple):
+class Metadata(tuple[str, pendulum.Date, str]):
     """``dataset.toml``: the data's version, the day it is complete to, its default org."""
 
-    version: str
-    as_of: pendulum.Date
-    default_org: str = DEFAULT_ORG
+    __slots__ = ()
+
+    def __new__(
+        cls, version: str, as_of: pendulum.Date, default_org: str = DEFAULT_ORG
+    ) -> Metadata:
+        return tuple.__new__(cls, (version, as_of, default_org))
+
+    @property
+    def version(self) -> str:
+        return self[0]
+
+    @property
+    def as_of(self) -> pendulum.Date:
+        return self[1]
+
+    @property
+    def default_org(self) -> str:
+        return self[2]
 
 
-class Folder(NamedTuple):
-    """Everything a data folder holds, and every problem found reading it."""
+class Folder(
+    tuple[Dataset, Metadata | None, ProgrammeRows, tuple[DataProblem, ...], Replayed | None]
+):
+    """Everything a data folder holds, and every problem found reading it.
 
-    dataset: Dataset
-    metadata: Metadata | None
-    programme: ProgrammeRows
-    problems: tuple[DataProblem, ...]
-    replayed: Replayed | None = None
-    """Only from a compiled form: what the engine made of these records then."""
+    ``replayed``, only from a compiled form: what the engine made of these records then.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        dataset: Dataset,
+        metadata: Metadata | None,
+        programme: ProgrammeRows,
+        problems: tuple[DataProblem, ...],
+        replayed: Replayed | None = None,
+    ) -> Folder:
+        return tuple.__new__(cls, (dataset, metadata, programme, problems, replayed))
+
+    @property
+    def dataset(self) -> Dataset:
+        return self[0]
+
+    @property
+    def metadata(self) -> Metadata | None:
+        return self[1]
+
+    @property
+    def programme(self) -> ProgrammeRows:
+        return self[2]
+
+    @property
+    def problems(self) -> tuple[DataProblem, ...]:
+        return self[3]
+
+    @property
+    def replayed(self) -> Replayed | None:
+        return self[4]

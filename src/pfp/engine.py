@@ -63,7 +63,6 @@ from pfp.model import (
 )
 from pfp.names import CountryIndex, normalize
 from pfp.results import Roster, Transitions, new_roster, transitions_maker
-from pfp.rules import replay
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -886,6 +885,8 @@ class History:
         changes: Mapping[str, Sequence[tuple[int, Transition]]]
         lives: Mapping[str, Life]
         if replayed is None:
+            from pfp.rules import replay  # noqa: PLC0415 - the bundled data's is compiled
+
             problems += _clashes(orgs, countries, events)
             lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
             problems += _outside_life(events, lives)
