@@ -25,8 +25,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pfp._collector import collector_paused
-
 if TYPE_CHECKING:
     from pfp.engine import History
 
@@ -50,6 +48,8 @@ def history() -> History:
         return _built[0]
     with _lock:  # taken once and never re-entered: building asks nothing of this module
         if not _built:
+            from pfp._collector import collector_paused  # noqa: PLC0415 - `import pfp` imports none
+
             with collector_paused():  # the imports and the build (see collector_paused)
                 from pfp._load_compiled import load  # noqa: PLC0415 - built on first use
                 from pfp.engine import History, from_records  # noqa: PLC0415
