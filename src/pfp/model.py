@@ -17,7 +17,7 @@ import enum
 import inspect
 import math
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
@@ -402,6 +402,37 @@ def _text(value: object) -> str:
 _converter(_text)
 
 
+_EQ_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(cls: type[Any]) -> tuple[str, ...]:
+    names = _EQ_FIELDS.get(cls)
+    if names is None:
+        fields = attrs.fields(cls)
+        names = _EQ_FIELDS[cls] = tuple(field.name for field in fields if field.eq)
+    return names
+
+
+def _record_eq(self: object, other: object) -> bool:
+    """The equality attrs would write (same class, equal fields with ``eq=True``), written once.
+
+    Like :func:`_record_repr`: attrs compiles an ``__eq__`` and a ``__hash__`` per class
+    otherwise. (Classes that cache their hash keep attrs' own.)
+
+    >>> Code("cow", "260", None, None) == Code("cow", "260", None, None)
+    True
+    """
+    if other.__class__ is not self.__class__:
+        return NotImplemented  # type: ignore[no-any-return]  # NotImplemented, as attrs gives
+    return all(getattr(self, name) == getattr(other, name) for name in _compared(self.__class__))
+
+
+def _record_hash(self: object) -> int:
+    """The hash of the fields :func:`_record_eq` compares, with the class's name."""
+    cls = self.__class__
+    return hash((cls.__qualname__, *(getattr(self, name) for name in _compared(cls))))
+
+
 _REPR_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -465,6 +496,9 @@ class Rename(Displayed):
     Date(2019, 2, 12)
     """
 
+    __eq__ = _record_eq
+    __hash__ = _record_hash
+
     __repr__ = _record_repr
 
     date: pendulum.Date = attrs.field(converter=to_date)
@@ -511,6 +545,9 @@ class Code(Displayed):
     [('255', '1816-01-01', '1945-05-08'), ('260', '1955-05-05', '1990-10-02'),
      ('255', '1990-10-03', 'None')]
     """
+
+    __eq__ = _record_eq
+    __hash__ = _record_hash
 
     __repr__ = _record_repr
 
@@ -580,6 +617,9 @@ class StateDispute(Displayed):
     >>> sorted({d.what for d in germany})
     ['code', 'spans since 1945']
     """
+
+    __eq__ = _record_eq
+    __hash__ = _record_hash
 
     country: Country
     what: str = attrs.field(converter=_text)
@@ -830,6 +870,9 @@ class Organization(Displayed):
     Date(1994, 1, 10)
     """
 
+    __eq__ = _record_eq
+    __hash__ = _record_hash
+
     __repr__ = _record_repr
 
     key: str = attrs.field(converter=_text, validator=_nonempty_str)
@@ -888,6 +931,9 @@ class Alternative(Displayed):
     'Wikipedia contributors'
     """
 
+    __eq__ = _record_eq
+    __hash__ = _record_hash
+
     __repr__ = _record_repr
 
     date: pendulum.Date = attrs.field(converter=to_date)
@@ -905,6 +951,9 @@ class Event(Displayed):
     >>> signed.date, signed.kind, signed.sources[0].key
     (Date(1994, 2, 14), <EventKind.SIGNATURE: 'signature'>, 'bg-nato-chronology-2002')
     """
+
+    __eq__ = _record_eq
+    __hash__ = _record_hash
 
     date: pendulum.Date = attrs.field(converter=to_date)
     country: Country = attrs.field(validator=_a_country)
@@ -950,6 +999,9 @@ class Transition(Displayed):
     >>> change.org, change.event.org, change.event.kind.value
     ('PfP', 'NATO', 'accession')
     """
+
+    __eq__ = _record_eq
+    __hash__ = _record_hash
 
     date: pendulum.Date = attrs.field(converter=to_date)
     country: Country = attrs.field(validator=_a_country)
