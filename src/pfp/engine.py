@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 import pendulum
 
-from pfp._collector import collector_paused
+from pfp._collector import LARGE_BUILD, collector_paused
 from pfp._folder import Folder, ProgrammeRows, Replayed
 from pfp.dates import from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
@@ -919,23 +919,33 @@ class History:
         _set(self, "_alone", alone)
         _set(self, "_indexes", {})
         _set(self, "_default_index", self._index_of(default_org))
+        if len(events) >= LARGE_BUILD:
+            # A large history builds every index now, while the collector is paused: built
+            # one by one later, each would run the collector over the whole heap between them.
+            for key in orgs:
+                _ = self._index_of(key).by_name
 
     def _index_of(self, key: str) -> _OrgIndex:
         """Organisation ``key``'s index, built on its first use (once, whichever thread asks).
 
-        Only the default organisation's is built with the history: the others' (and the name
-        index) cost the first query nothing until a question is asked of them. The index is
+        Only the default organisation's is built with a small history (the bundled one): the
+        others' (and the name index) cost the first query nothing until a question is asked
+        of them. A large history (LARGE_BUILD events or more) builds them all at once. The index is
         complete before it is published, so a reader never sees it half built.
         """
         with self._lock:
             index = self._indexes.get(key)
             if index is None:
-                index = _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
-                for iso3, (run, causes) in self._alone.items():
-                    if iso3 not in index.country_statuses:
-                        index.country_statuses[iso3] = run
-                        index.country_causes[iso3] = causes
+                index = self._new_index(key)
                 self._indexes[key] = index
+        return index
+
+    def _new_index(self, key: str) -> _OrgIndex:
+        index = _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
+        for iso3, (run, causes) in self._alone.items():
+            if iso3 not in index.country_statuses:
+                index.country_statuses[iso3] = run
+                index.country_causes[iso3] = causes
         return index
 
     def __getattr__(self, name: str) -> Any:
