@@ -351,7 +351,7 @@ class _OrgIndex:
         if name != "by_name":
             raise AttributeError(name)
         history = self.history
-        exact = history._names.exact_iso3()  # the name index, made first (under the same lock)
+        exact = history._exact_iso3  # the name index, made first (under the same lock)
         with history._lock:
             found: dict[str, StatusRun] | None = self.__dict__.get(name)
             if found is None:
@@ -681,6 +681,8 @@ class History:
     _org_lookup: dict[str, str]
     _names: CountryIndex
     """Made on first use, as the two below (see __getattr__)."""
+    _exact_iso3: dict[str, str]
+    """Every exact spelling of a state's names and codes -> its ISO alpha-3 (see by_name)."""
     _events_by_country: dict[str, tuple[Event, ...]]
     """Each state's events in date order, by ISO alpha-3."""
     _systems: dict[str, SystemIndex]
@@ -924,6 +926,7 @@ class History:
             # one by one later, each would run the collector over the whole heap between them.
             for key in orgs:
                 _ = self._index_of(key).by_name
+            _set(self, "_changes", {})  # every index holds its own: let the replay's pairs go
 
     def _index_of(self, key: str) -> _OrgIndex:
         """Organisation ``key``'s index, built on its first use (once, whichever thread asks).
@@ -1329,6 +1332,7 @@ def _systems(history: History) -> dict[str, SystemIndex]:
 
 _LAZY: dict[str, Callable[[History], Any]] = {
     "_names": lambda history: CountryIndex(history._states),
+    "_exact_iso3": lambda history: history._names.exact_iso3(),
     "_events_by_country": _events_by_country,
     "_systems": _systems,
 }
@@ -1340,6 +1344,8 @@ def replayed(history: History) -> Replayed:
 
     What the bundled data's compiled form stores beside the records (see pfp._bundled).
     """
+    if len(history._changes) < len(history._organizations):
+        raise InvalidArgumentError("a large history keeps no replay: its indexes hold it")
     return history._changes, history._lives
 
 
