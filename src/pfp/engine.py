@@ -29,7 +29,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import attrs
 import pendulum
@@ -290,6 +290,36 @@ class FastPath(NamedTuple):
     """The ordinal of the organisation's review day (None: not stated)."""
 
 
+T = TypeVar("T")
+
+
+class _Made(Generic[T]):
+    """An attribute made on first access, under its history's lock, then a plain attribute.
+
+    A non-data descriptor: once made, the value sits in the instance's ``__dict__``, which a
+    lookup finds first. (A class ``__getattr__`` would do the same but slows every other
+    attribute read of the class: CPython does not specialise attribute reads on such classes,
+    and the queries' hot paths read several.)
+    """
+
+    def __init__(self, make: Callable[[Any], T]) -> None:
+        self._make = make
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        history = instance if isinstance(instance, History) else instance.history
+        with history._lock:
+            made: dict[str, Any] = instance._made  # not __dict__: reading it would end the
+            found: T | None = made.get(self._name)  # instance's compact layout, and with it
+            if found is None:  # the fast attribute reads of every query
+                found = made[self._name] = self._make(instance)
+                object.__setattr__(instance, self._name, found)  # a plain attribute now
+        return found
+
+
 class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
@@ -300,6 +330,8 @@ class _OrgIndex:
         history: History,
         lives: Mapping[str, Life],
     ) -> None:
+        self._made: dict[str, Any] = {}
+        """The attributes made on first use so far (see _Made)."""
         self.org = org
         self.key = org.key
         self.history = history
@@ -342,23 +374,15 @@ class _OrgIndex:
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
 
-    by_name: dict[str, StatusRun]
+    by_name: _Made[dict[str, StatusRun]] = _Made(lambda index: index.make_by_name())
     """The same as ``country_statuses``, by every exact spelling of every state's names and
     codes (see History); made on first use, from the history's name index."""
 
-    def __getattr__(self, name: str) -> dict[str, StatusRun]:
-        """``by_name``, made on first use (the first query asks no name)."""
-        if name != "by_name":
-            raise AttributeError(name)
-        history = self.history
-        exact = history._exact_iso3  # the name index, made first (under the same lock)
-        with history._lock:
-            found: dict[str, StatusRun] | None = self.__dict__.get(name)
-            if found is None:
-                statuses = self.country_statuses
-                found = {spelling: statuses.get(iso3, _NEVER) for spelling, iso3 in exact.items()}
-                self.by_name = found
-        return found
+    def make_by_name(self) -> dict[str, StatusRun]:
+        """``by_name``, made (on its first use)."""
+        statuses = self.country_statuses
+        exact = self.history._exact_iso3
+        return {spelling: statuses.get(iso3, _NEVER) for spelling, iso3 in exact.items()}
 
     def _make_results(self) -> None:
         self.new_transitions = transitions_maker(self.key, self.history)
@@ -670,6 +694,7 @@ class History:
         _set(self, "_programme_rows", ProgrammeRows())
         _set(self, "_shared_as", shared_as)
         _set(self, "_state_disputes", disputed)
+        _set(self, "_made", {})  # the attributes made on first use so far (see _Made)
         with collector_paused(len(found)):
             self._build(found, orgs, states, default_org, replayed)
 
@@ -679,14 +704,20 @@ class History:
     _default: str
     _sorted_organizations: tuple[Organization, ...]
     _org_lookup: dict[str, str]
-    _names: CountryIndex
-    """Made on first use, as the two below (see __getattr__)."""
-    _exact_iso3: dict[str, str]
+    _names: _Made[CountryIndex] = _Made(lambda history: CountryIndex(history._states))
+    """The name index, made on first use, as the three below: the first query needs none."""
+    _exact_iso3: _Made[dict[str, str]] = _Made(lambda history: history._names.exact_iso3())
     """Every exact spelling of a state's names and codes -> its ISO alpha-3 (see by_name)."""
-    _events_by_country: dict[str, tuple[Event, ...]]
+    _events_by_country: _Made[dict[str, tuple[Event, ...]]] = _Made(
+        lambda history: _events_by_country(history)  # noqa: PLW0108 - defined further down
+    )
     """Each state's events in date order, by ISO alpha-3."""
-    _systems: dict[str, SystemIndex]
+    _systems: _Made[dict[str, SystemIndex]] = _Made(
+        lambda history: _systems(history)  # noqa: PLW0108 - defined further down
+    )
     """Per state system, the states in it on each day."""
+    _made: dict[str, Any]
+    """The attributes made on first use so far (see _Made)."""
     _states: tuple[Country, ...]
     _changes: Mapping[str, Sequence[tuple[int, Transition]]]
     _lives: Mapping[str, Life]
@@ -950,18 +981,6 @@ class History:
                 index.country_statuses[iso3] = run
                 index.country_causes[iso3] = causes
         return index
-
-    def __getattr__(self, name: str) -> Any:
-        """The indexes made on first use (see _LAZY): the first query needs none of them."""
-        make = _LAZY.get(name)
-        if make is None:
-            raise AttributeError(name)
-        with self._lock:
-            found = self.__dict__.get(name)
-            if found is None:
-                found = make(self)
-                object.__setattr__(self, name, found)
-        return found
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -1328,15 +1347,6 @@ def _events_by_country(history: History) -> dict[str, tuple[Event, ...]]:
 def _systems(history: History) -> dict[str, SystemIndex]:
     countries = history._names.countries
     return {system: SystemIndex(countries, scheme) for system, scheme in SYSTEMS.items()}
-
-
-_LAZY: dict[str, Callable[[History], Any]] = {
-    "_names": lambda history: CountryIndex(history._states),
-    "_exact_iso3": lambda history: history._names.exact_iso3(),
-    "_events_by_country": _events_by_country,
-    "_systems": _systems,
-}
-"""The history's indexes made on first use, by attribute."""
 
 
 def replayed(history: History) -> Replayed:
