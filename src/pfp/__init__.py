@@ -175,8 +175,9 @@ _ORG_SPELLINGS = 256
 _known: list[History] = []
 """The bundled history, once built (a list lookup is the cheapest test on the hot paths)."""
 _fast: list[FastPath] = []
-"""The bundled history's default-organisation hot paths (see History.fast_path), filled when
-the history is first asked for: ``status_of`` and ``transitions`` answer from it inline."""
+"""The bundled history's default-organisation hot paths (see History.fast_path), filled by
+the first ``status_of`` or ``transitions`` (they answer from it inline; ``members_at`` needs
+no name, so the first query does not make the name index)."""
 _Date = datetime.date
 _PDate = pendulum.Date
 
@@ -191,12 +192,18 @@ def history() -> History:
     if _known:
         return _known[0]
     found = _bundled.history()
-    if not _known:  # the same values from any thread: a race appends them twice, harmlessly
-        fast = found.fast_path()
-        _runs.update(fast.statuses_by_name)
-        _fast.append(fast)
+    if not _known:  # the same value from any thread: a race appends it twice, harmlessly
         _known.append(found)
     return found
+
+
+def _fast_path() -> FastPath:
+    """The bundled history's default-organisation hot paths, copied here on first use."""
+    if not _fast:  # the same values from any thread: a race fills them twice, harmlessly
+        fast = history().fast_path()
+        _runs.update(fast.statuses_by_name)
+        _fast.append(fast)
+    return _fast[0]
 
 
 def members_at(when: DateLike, *, org: str | None = None) -> Roster:
@@ -218,7 +225,7 @@ def members_at(when: DateLike, *, org: str | None = None) -> Roster:
     return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
-def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:
+def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:  # noqa: PLR0911 - a return per kind of day, inline for speed
     """The standing of ``country`` in the PfP (or ``org``) on day ``when``.
 
     >>> import pfp
@@ -239,6 +246,9 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
         if runs is None and org is not None and _known:
             runs = _runs_of(org)
         found = None if runs is None else runs.get(country)
+        if found is None and not _fast:  # the first question: copy the runs, then ask again
+            _fast_path()
+            return status_of(country, when) if org is None else status_of(country, when, org=org)
         if found is not None:
             kind = type(when)
             if kind is _Date or kind is _PDate:
@@ -297,12 +307,12 @@ def transitions(
     """
     # The hot path, spelled out for speed from the engine's published FastPath: two dates,
     # two bisects and a slice (tests keep it equal to History.transitions).
-    if country is None and org is None and _fast:
+    if country is None and org is None:
         kind, end_kind = type(start), type(end)
         if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
             low, high = start.toordinal(), end.toordinal()  # type: ignore[union-attr]  # two dates
             if low <= high:  # else History.transitions raises the error
-                fast = _fast[0]
+                fast = _fast[0] if _fast else _fast_path()
                 days = fast.transition_days
                 items = fast.transitions[bisect_left(days, low) : bisect_right(days, high)]
                 known = fast.known_to_day
@@ -310,7 +320,7 @@ def transitions(
                     return fast.make_beyond(items)  # the window reaches past the data
                 return fast.make_transitions(items)
         elif start is None and end is None:
-            return _fast[0].all_transitions
+            return (_fast[0] if _fast else _fast_path()).all_transitions
     found = _known[0] if _known else history()
     if country is None and org is None:
         return found.transitions(start, end)

@@ -5,6 +5,9 @@ through the import system (the package's loader, so a zipped install or a zipapp
 as a folder), validated in one pass with every problem reported at once, and built once under
 one lock, whichever public function asks first and from however many threads.
 
+The records come from ``_data/checked.marshal``, the outcome of a full validation of the files
+made ahead of time (see ``pfp._load_compiled``), unless it is stale: then from the files.
+
 Why the loader's ``get_data`` and not ``importlib.resources.files``: for a folder or a zip both
 read the same bytes (``importlib.resources``' zip reader wraps the same loader), but importing
 ``importlib.resources`` costs about 5 ms (it brings ``tempfile``, ``shutil``, ``zipfile``,
@@ -19,12 +22,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pfp.engine import History
 
-__all__ = ["bundled_file", "history", "or_bundled"]
+__all__ = ["COMMAND", "bundled_file", "compile_bundled", "history", "or_bundled"]
+
+COMMAND = "python scripts/compile_data.py"
+"""The one command that remakes ``_data/checked.marshal`` from the CSV files."""
 
 _lock = threading.Lock()
 _built: list[History] = []
@@ -41,9 +48,18 @@ def history() -> History:
         return _built[0]
     with _lock:  # taken once and never re-entered: building asks nothing of this module
         if not _built:
-            from pfp.engine import History  # noqa: PLC0415 - built on first use
+            from pfp._collector import collector_paused  # noqa: PLC0415 - `import pfp` imports none
 
-            _built.append(History.from_reader(bundled_file, shared_as=history))
+            with collector_paused():  # the imports and the build (see collector_paused)
+                from pfp._load_compiled import load  # noqa: PLC0415 - built on first use
+                from pfp.engine import History, from_records  # noqa: PLC0415
+
+                checked = load(bundled_file)  # None when stale: then the files are read
+                _built.append(
+                    History.from_reader(bundled_file, shared_as=history)
+                    if checked is None
+                    else from_records(checked, shared_as=history)
+                )
     return _built[0]
 
 
@@ -85,3 +101,24 @@ def or_bundled(given: object) -> History:
 
         raise InvalidArgumentError(f"history must be a pfp.History or None, not {shown(given)}")
     return given
+
+
+def compile_bundled(read: Callable[[str], bytes] = bundled_file) -> bytes:
+    """The compiled form of the data folder ``read`` reads (see ``pfp._load_compiled``).
+
+    The files are read and validated in full, as ``pfp check`` does, and the engine replays
+    the records; the compiled form stores both, for the first query to skip them.
+
+    Raises:
+        DataError: listing every problem found (only valid data is compiled).
+
+    """
+    from pfp._folder import Folder  # noqa: PLC0415 - compiling only
+    from pfp._load import read_folder  # noqa: PLC0415
+    from pfp._load_compiled import compiled  # noqa: PLC0415
+    from pfp.engine import from_records, replayed  # noqa: PLC0415
+
+    folder = read_folder(read)
+    made = from_records(folder)  # raises every problem of the files and of the replay
+    whole = Folder(folder.dataset, folder.metadata, folder.programme, (), replayed(made))
+    return compiled(read, whole)

@@ -9,18 +9,18 @@ events and raises them all in one :class:`~pfp.DataError`. Nothing is read at im
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import attrs
 import pendulum
 
 from pfp._csv import Opener, Reader, Row, split
-from pfp._load_programme import ProgrammeRows, read_programme
+from pfp._folder import Dataset, Folder, Metadata
+from pfp._load_programme import read_programme
 from pfp._schema import COLUMNS, KEYS
 from pfp.dates import parse_data_date
 from pfp.errors import DataProblem, InvalidDateError, InvalidRecordError
 from pfp.model import (
-    DEFAULT_ORG,
     SYSTEMS,
     Alternative,
     Code,
@@ -37,33 +37,6 @@ from pfp.model import (
 __all__ = ["Dataset", "Folder", "Metadata", "read_folder"]
 
 T = TypeVar("T")
-
-
-class Dataset(NamedTuple):
-    """The records the engine is built from, validated together (sources by key)."""
-
-    sources: tuple[Source, ...]
-    countries: tuple[Country, ...]
-    organizations: tuple[Organization, ...]
-    events: tuple[Event, ...]
-    state_disputes: tuple[StateDispute, ...] = ()
-
-
-class Metadata(NamedTuple):
-    """``dataset.toml``: the data's version, the day it is complete to, its default org."""
-
-    version: str
-    as_of: pendulum.Date
-    default_org: str = DEFAULT_ORG
-
-
-class Folder(NamedTuple):
-    """Everything a data folder holds, and every problem found reading it."""
-
-    dataset: Dataset
-    metadata: Metadata | None
-    programme: ProgrammeRows
-    problems: tuple[DataProblem, ...]
 
 
 def read_folder(open_bytes: Opener) -> Folder:

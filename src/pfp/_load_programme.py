@@ -6,11 +6,12 @@ Part of reading a data folder (see ``pfp._load.read_folder``): every problem is 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 import pendulum
 
 from pfp._csv import Reader, Row
+from pfp._folder import ProgrammeRows
 from pfp._schema import COLUMNS, KEYS
 from pfp.dates import parse_data_date
 from pfp.errors import DataProblem, InvalidRecordError
@@ -19,17 +20,6 @@ from pfp.model import Source, milestone_kind, to_number, whole_number
 __all__ = ["ProgrammeRows", "read_programme"]
 
 Fields = dict[str, Any]
-
-
-class ProgrammeRows(NamedTuple):
-    """The programme's rows, every field checked, as keyword arguments of their records.
-
-    ``pfp.programme.build`` makes the records from them when the programme is first asked for.
-    """
-
-    milestones: tuple[Fields, ...] = ()
-    figures: tuple[Fields, ...] = ()
-    areas: tuple[Fields, ...] = ()
 
 
 def read_programme(reader: Reader, sources: Mapping[str, Source]) -> ProgrammeRows:

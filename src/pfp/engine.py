@@ -22,24 +22,21 @@ Period(1956-09-04 .. ..., withdrawn)
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import operator
 import os
 import threading
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import attrs
 import pendulum
 
-from pfp._load import Folder, read_folder
-from pfp._load_programme import ProgrammeRows
+from pfp._collector import LARGE_BUILD, collector_paused
+from pfp._folder import Folder, ProgrammeRows, Replayed
 from pfp.dates import DateLike, from_ordinal, ordinal_range, to_date, to_ordinal
 from pfp.errors import (
     DataError,
@@ -63,10 +60,10 @@ from pfp.model import (
     StateDispute,
     Status,
     Transition,
+    span_ordinals,
 )
 from pfp.names import CountryIndex, normalize
 from pfp.results import Roster, Transitions, new_roster, transitions_maker
-from pfp.rules import replay
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -76,7 +73,7 @@ if TYPE_CHECKING:
     from pfp.results import CountrySet
     from pfp.timelines import Timeline
 
-__all__ = ["FastPath", "History", "StatusRun"]
+__all__ = ["FastPath", "History", "StatusRun", "SystemIndex", "from_records", "replayed"]
 
 _CHECKPOINT_EVERY = 16
 """A full roster is kept every this many change points; others are rebuilt from deltas."""
@@ -114,7 +111,11 @@ def _compact(ords: list[int]) -> Days:
     >>> type(_compact([1, 2])).__name__, type(_compact(list(range(1000)))).__name__
     ('list', 'array')
     """
-    return array("i", ords) if len(ords) >= _COMPACT_FROM else ords
+    if len(ords) < _COMPACT_FROM:
+        return ords
+    from array import array  # noqa: PLC0415 - only long runs need it (the bundled data has none)
+
+    return array("i", ords)
 
 
 def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
@@ -133,6 +134,8 @@ def _status_run(ords: list[int], statuses: tuple[Status, ...]) -> StatusRun:
     """
     if len(ords) < _DIRECTORY_FROM:
         return ords, statuses
+    from array import array  # noqa: PLC0415 - only long runs need it (the bundled data has none)
+
     base, span = ords[0], ords[-1] - ords[0] + 1
     shift = max(0, (span // len(ords)).bit_length() - 1)
     buckets = ((ords[-1] - base) >> shift) + 1
@@ -157,7 +160,7 @@ Life = tuple[tuple[int, int | None, Code | None, Code | None], ...]
 (last None while it lasts), in order and not touching, each with the code records that
 begin and end it (their sources are the sources of the state's first and last day)."""
 
-_SYSTEM_ORDER = (CodeScheme.COW, CodeScheme.GW, CodeScheme.ISO3)
+_SYSTEM_RANK = {CodeScheme.COW: 0, CodeScheme.GW: 1, CodeScheme.ISO3: 2}
 
 
 def life_of(country: Country) -> Life:
@@ -168,18 +171,19 @@ def life_of(country: Country) -> Life:
     ...  life_of(pfp.country("Slovakia"))]
     [(Date(1993, 1, 1), None, 'cow')]
     """
-    spans = [c for c in country.codes if c.scheme in _SYSTEM_ORDER]
-    spans.sort(key=lambda c: _SYSTEM_ORDER.index(c.scheme))
-
-    def begun(day: pendulum.Date) -> Code | None:
-        return next((c for c in spans if c.start == day), None)
-
-    def ended(day: pendulum.Date | None) -> Code | None:
-        return None if day is None else next((c for c in spans if c.end == day), None)
-
+    ranked = sorted(
+        (c for c in country.codes if c.scheme in _SYSTEM_RANK), key=lambda c: _SYSTEM_RANK[c.scheme]
+    )
+    begun: dict[int, Code] = {}  # the first code, by system, that begins or ends on each day
+    ended: dict[int, Code] = {}
+    for code in ranked:
+        if code.start is not None:
+            begun.setdefault(code.start.toordinal(), code)
+        if code.end is not None:
+            ended.setdefault(code.end.toordinal(), code)
     return tuple(
-        (start.toordinal(), None if last is None else last.toordinal(), begun(start), ended(last))
-        for start, last in country.spans()
+        (first, last, begun.get(first), None if last is None else ended.get(last))
+        for first, last in span_ordinals(country.codes, SYSTEMS.values())
     )
 
 
@@ -293,16 +297,48 @@ class FastPath(NamedTuple):
     """The ordinal of the organisation's review day (None: not stated)."""
 
 
+T = TypeVar("T")
+
+
+class _Made(Generic[T]):
+    """An attribute made on first access, under its history's lock, then a plain attribute.
+
+    A non-data descriptor: once made, the value sits in the instance's ``__dict__``, which a
+    lookup finds first. (A class ``__getattr__`` would do the same but slows every other
+    attribute read of the class: CPython does not specialise attribute reads on such classes,
+    and the queries' hot paths read several.)
+    """
+
+    def __init__(self, make: Callable[[Any], T]) -> None:
+        self._make = make
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        history = instance if isinstance(instance, History) else instance.history
+        with history._lock:
+            made: dict[str, Any] = instance._made  # not __dict__: reading it would end the
+            found: T | None = made.get(self._name)  # instance's compact layout, and with it
+            if found is None:  # the fast attribute reads of every query
+                found = made[self._name] = self._make(instance)
+                object.__setattr__(instance, self._name, found)  # a plain attribute now
+        return found
+
+
 class _OrgIndex:
     """Everything one organisation's queries need, built once from its replayed events."""
 
     def __init__(
         self,
         org: Organization,
-        changes: list[tuple[int, Transition]],
+        changes: Sequence[tuple[int, Transition]],
         history: History,
         lives: Mapping[str, Life],
     ) -> None:
+        self._made: dict[str, Any] = {}
+        """The attributes made on first use so far (see _Made)."""
         self.org = org
         self.key = org.key
         self.history = history
@@ -321,8 +357,6 @@ class _OrgIndex:
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
         self.country_transition_days: dict[str, list[int]] = {}
         """Per country: the day of each of its transitions (aligned with the above)."""
-        self.by_name: dict[str, StatusRun] = {}
-        """The same, by every exact spelling of every state's names and codes (see History)."""
         per_country: dict[str, list[tuple[int, Transition]]] = {}
         for ordinal, transition in changes:  # changes are in replay order
             per_country.setdefault(transition.country.iso3, []).append((ordinal, transition))
@@ -346,6 +380,16 @@ class _OrgIndex:
         self._snapshots: dict[int, tuple[tuple[Country, ...], frozenset[str]]] = {}
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
+
+    by_name: _Made[dict[str, StatusRun]] = _Made(lambda index: index.make_by_name())
+    """The same as ``country_statuses``, by every exact spelling of every state's names and
+    codes (see History); made on first use, from the history's name index."""
+
+    def make_by_name(self) -> dict[str, StatusRun]:
+        """``by_name``, made (on its first use)."""
+        statuses = self.country_statuses
+        exact = self.history._exact_iso3
+        return {spelling: statuses.get(iso3, _NEVER) for spelling, iso3 in exact.items()}
 
     def _make_results(self) -> None:
         self.new_transitions = transitions_maker(self.key, self.history)
@@ -456,9 +500,14 @@ def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Ev
     if not ending:
         return []  # no state of the history ever ceased: nothing to derive
     orgs_of: dict[str, dict[str, Country]] = {}
+    earliest: dict[tuple[str, str], int] = {}  # (state, org) -> the day of its first event
     for event in events:
-        if event.country.iso3 in ending:
-            orgs_of.setdefault(event.country.iso3, {})[event.org] = event.country
+        iso3 = event.country.iso3
+        if iso3 in ending:
+            orgs_of.setdefault(iso3, {})[event.org] = event.country
+            ordinal = event.date.toordinal()
+            if earliest.setdefault((iso3, event.org), ordinal) > ordinal:
+                earliest[iso3, event.org] = ordinal
     made = []
     for iso3, orgs in orgs_of.items():
         for _, last, _, ended in lives.get(iso3, ()):
@@ -466,7 +515,7 @@ def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Ev
                 continue
             day = from_ordinal(last + 1)
             for org, country in orgs.items():
-                if any(e.org == org and e.country.iso3 == iso3 and e.date < day for e in events):
+                if earliest[iso3, org] <= last:  # it had a standing there before it ceased
                     made.append(
                         Event(
                             day,
@@ -545,39 +594,6 @@ def _clashes(
     return problems
 
 
-_LARGE_BUILD = 50_000
-"""Builds of at least this many events pause the cyclic garbage collector (see _gc_paused)."""
-_gc_lock = threading.Lock()
-_gc_state = {"builds": 0, "paused": False}
-
-
-@contextlib.contextmanager
-def _gc_paused(events: int) -> Iterator[None]:
-    """Pause the cyclic garbage collector during a large build, restoring it after.
-
-    A build makes many small objects and no reference cycles; pausing the collector saves its
-    repeated scans of a growing heap (about two thirds of the build time for a million events).
-    Builds running at once share one pause: the collector is re-enabled when the last ends,
-    and only if a build disabled it. Small builds (the bundled data) never touch it.
-    """
-    if events < _LARGE_BUILD:
-        yield
-        return
-    with _gc_lock:
-        if _gc_state["builds"] == 0 and gc.isenabled():
-            gc.disable()
-            _gc_state["paused"] = True
-        _gc_state["builds"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_state["builds"] -= 1
-            if _gc_state["builds"] == 0 and _gc_state["paused"]:
-                _gc_state["paused"] = False
-                gc.enable()
-
-
 def _records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
     """``value`` as a tuple of ``kind`` records, or a DataError naming each stray item."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -641,6 +657,34 @@ class History:
         state_disputes: Iterable[StateDispute] = (),
         shared_as: Callable[[], History] | None = None,
     ) -> None:
+        self._initialise(
+            events,
+            organizations,
+            countries,
+            default_org,
+            version,
+            as_of,
+            sources,
+            programme,
+            state_disputes,
+            shared_as,
+            None,
+        )
+
+    def _initialise(  # noqa: PLR0917 - __init__'s arguments, and the replay if known
+        self,
+        events: Iterable[Event],
+        organizations: Iterable[Organization],
+        countries: Iterable[Country],
+        default_org: str,
+        version: str | None,
+        as_of: Any,
+        sources: Iterable[Source],
+        programme: Programme | None,
+        state_disputes: Iterable[StateDispute],
+        shared_as: Callable[[], History] | None,
+        replayed: Replayed | None,
+    ) -> None:
         found = _records_of(events, Event, "events")
         disputed = _records_of(state_disputes, StateDispute, "state_disputes")
         orgs = _records_of(organizations, Organization, "organizations")
@@ -669,16 +713,37 @@ class History:
         _set(self, "_programme_rows", ProgrammeRows())
         _set(self, "_shared_as", shared_as)
         _set(self, "_state_disputes", disputed)
-        with _gc_paused(len(found)):
-            self._build(found, orgs, states, default_org)
+        _set(self, "_made", {})  # the attributes made on first use so far (see _Made)
+        with collector_paused(len(found)):
+            self._build(found, orgs, states, default_org, replayed)
 
     _events: tuple[Event, ...]
     _ordered: tuple[Event, ...]
     _organizations: dict[str, Organization]
     _default: str
+    _sorted_organizations: tuple[Organization, ...]
     _org_lookup: dict[str, str]
-    _names: CountryIndex
+    _names: _Made[CountryIndex] = _Made(lambda history: CountryIndex(history._states))
+    """The name index, made on first use, as the three below: the first query needs none."""
+    _exact_iso3: _Made[dict[str, str]] = _Made(lambda history: history._names.exact_iso3())
+    """Every exact spelling of a state's names and codes -> its ISO alpha-3 (see by_name)."""
+    _events_by_country: _Made[dict[str, tuple[Event, ...]]] = _Made(
+        lambda history: _events_by_country(history)  # noqa: PLW0108 - defined further down
+    )
+    """Each state's events in date order, by ISO alpha-3."""
+    _systems: _Made[dict[str, SystemIndex]] = _Made(
+        lambda history: _systems(history)  # noqa: PLW0108 - defined further down
+    )
+    """Per state system, the states in it on each day."""
+    _made: dict[str, Any]
+    """The attributes made on first use so far (see _Made)."""
+    _states: tuple[Country, ...]
+    _changes: Mapping[str, Sequence[tuple[int, Transition]]]
+    _lives: Mapping[str, Life]
+    _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
+    _lock: threading.RLock
     _indexes: dict[str, _OrgIndex]
+    """The organisations' indexes built so far (see _index_of)."""
     _default_index: _OrgIndex
     _sources: tuple[Source, ...]
     _source_by_key: dict[str, Source]
@@ -761,6 +826,8 @@ class History:
         """
         if not callable(read):
             raise InvalidArgumentError(f"read must be a function of a file name, not {shown(read)}")
+        from pfp._load import read_folder  # noqa: PLC0415 - the loaders' checks, on first use
+
         return cls._from(read_folder(read), shared_as)
 
     @classmethod
@@ -769,16 +836,19 @@ class History:
         problems = list(folder.problems)
         data, metadata = folder.dataset, folder.metadata
         try:
-            made = cls(
+            made = cls.__new__(cls)
+            made._initialise(
                 data.events,
-                organizations=data.organizations,
-                countries=data.countries,
-                default_org=metadata.default_org if metadata else DEFAULT_ORG,
-                version=metadata.version if metadata else None,
-                as_of=metadata.as_of if metadata else None,
-                sources=data.sources,
-                state_disputes=data.state_disputes,
-                shared_as=shared_as,
+                data.organizations,
+                data.countries,
+                metadata.default_org if metadata else DEFAULT_ORG,
+                metadata.version if metadata else None,
+                metadata.as_of if metadata else None,
+                data.sources,
+                None,
+                data.state_disputes,
+                shared_as,
+                folder.replayed,
             )
             object.__setattr__(made, "_programme_rows", folder.programme)
         except DataError as error:
@@ -862,7 +932,9 @@ class History:
         organizations: tuple[Organization, ...],
         countries: tuple[Country, ...],
         default_org: str,
+        replayed: Replayed | None = None,
     ) -> None:
+        """Index the history; ``replayed``: its replay and lives, already made and checked."""
         _set = object.__setattr__
         _set(self, "_events", events)
         orgs: dict[str, Organization] = {}
@@ -876,7 +948,8 @@ class History:
             if event.org not in first_seen or event.date < first_seen[event.org]:
                 first_seen[event.org] = event.date
         for key, founded in first_seen.items():
-            orgs.setdefault(key, Organization(key, key, founded))
+            if key not in orgs:
+                orgs[key] = Organization(key, key, founded)
         if default_org not in orgs:
             orgs[default_org] = Organization(default_org, default_org, pendulum.Date(1, 1, 1))
         problems += [
@@ -886,44 +959,73 @@ class History:
             for org in orgs.values()
             if org.graduates_to and org.graduates_to not in orgs
         ]
-        problems += _clashes(orgs, countries, events)
         known = {c.iso3: c for c in (*countries, *(e.country for e in events))}
-        lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
-        problems += _outside_life(events, lives)
-        changes, replay_problems = replay(
-            (*events, *_cessations(events, lives)), orgs, exists=_existing(lives)
-        )
-        problems += replay_problems
+        changes: Mapping[str, Sequence[tuple[int, Transition]]]
+        lives: Mapping[str, Life]
+        if replayed is None:
+            from pfp.rules import replay  # noqa: PLC0415 - the bundled data's is compiled
+
+            problems += _clashes(orgs, countries, events)
+            lives = {iso3: life for iso3, c in known.items() if (life := life_of(c))}
+            problems += _outside_life(events, lives)
+            changes, replay_problems = replay(
+                (*events, *_cessations(events, lives)), orgs, exists=_existing(lives)
+            )
+            problems += replay_problems
+        else:  # the bundled data's, checked when compiled (see pfp._load_compiled)
+            changes, lives = replayed
         if problems:
             raise DataError(problems)
         _set(self, "_ordered", tuple(sorted(events, key=lambda e: e.date)))
         _set(self, "_organizations", orgs)
+        _set(self, "_sorted_organizations", tuple(sorted(orgs.values(), key=lambda o: o.key)))
         _set(self, "_default", default_org)
         lookup = {normalize(key): key for key in orgs}
         for org in orgs.values():
             for alias in (org.name, *org.aliases):
                 lookup.setdefault(normalize(alias), org.key)
         _set(self, "_org_lookup", lookup)
-        names = CountryIndex(known.values())
-        _set(self, "_names", names)
-        indexes = {key: _OrgIndex(orgs[key], changes[key], self, lives) for key in orgs}
-        _set(self, "_indexes", indexes)
-        _set(self, "_default_index", indexes[default_org])
+        _set(self, "_states", tuple(known.values()))
+        _set(self, "_changes", changes)
+        _set(self, "_lives", lives)
+        _set(self, "_lock", threading.RLock())
         # A state no event of an organisation concerns: its life alone, one run for every org.
         alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]] = {}
         for iso3, life in lives.items():
             days, statuses, causes = _merged((), life)
             alone[iso3] = (_status_run(days, statuses), causes)
-        exact = names.exact_iso3()
-        for index in indexes.values():
-            for iso3, (run, causes) in alone.items():
-                if iso3 not in index.country_statuses:
-                    index.country_statuses[iso3] = run
-                    index.country_causes[iso3] = causes
-            # Every spelling as written, straight to its change days and statuses.
-            index.by_name = {
-                name: index.country_statuses.get(iso3, _NEVER) for name, iso3 in exact.items()
-            }
+        _set(self, "_alone", alone)
+        _set(self, "_indexes", {})
+        _set(self, "_default_index", self._index_of(default_org))
+        if len(events) >= LARGE_BUILD:
+            # A large history builds every index now, while the collector is paused: built
+            # one by one later, each would run the collector over the whole heap between them.
+            for key in orgs:
+                _ = self._index_of(key).by_name
+            _set(self, "_changes", {})  # every index holds its own: let the replay's pairs go
+
+    def _index_of(self, key: str) -> _OrgIndex:
+        """Organisation ``key``'s index, built on its first use (once, whichever thread asks).
+
+        Only the default organisation's is built with a small history (the bundled one): the
+        others' (and the name index) cost the first query nothing until a question is asked
+        of them. A large history (LARGE_BUILD events or more) builds them all at once. The index is
+        complete before it is published, so a reader never sees it half built.
+        """
+        with self._lock:
+            index = self._indexes.get(key)
+            if index is None:
+                index = self._new_index(key)
+                self._indexes[key] = index
+        return index
+
+    def _new_index(self, key: str) -> _OrgIndex:
+        index = _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
+        for iso3, (run, causes) in self._alone.items():
+            if iso3 not in index.country_statuses:
+                index.country_statuses[iso3] = run
+                index.country_causes[iso3] = causes
+        return index
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -936,8 +1038,8 @@ class History:
                 return index
         key = self._org_lookup.get(normalize(str.__str__(org))) if isinstance(org, str) else None
         if key is None:
-            raise UnknownOrganizationError(org, self._indexes)
-        return self._indexes[key]
+            raise UnknownOrganizationError(org, self._organizations)
+        return self._indexes.get(key) or self._index_of(key)
 
     @property
     def default_org(self) -> str:
@@ -1070,13 +1172,7 @@ class History:
                 f"no state system {shown(system)}; pfp follows cow (Correlates of War), gw "
                 "(Gleditsch-Ward) and iso (ISO 3166)"
             )
-        scheme = SYSTEMS[system]
-        found = [
-            c
-            for c in self._names.countries
-            if any(k.scheme is scheme for k in c.codes) and c.existed_on(day, system)
-        ]
-        return CountrySet(found, self)
+        return CountrySet(self._systems[system].on(day.toordinal()), self)
 
     def state_disputes(self) -> tuple[StateDispute, ...]:
         """Where the state systems' lists (and ISO) disagree about a state, by state."""
@@ -1097,7 +1193,7 @@ class History:
 
     def organizations(self) -> tuple[Organization, ...]:
         """The organisations this history follows, by key."""
-        return tuple(sorted(self._organizations.values(), key=lambda o: o.key))
+        return self._sorted_organizations
 
     def organization(self, query: str) -> Organization:
         """The organisation named by its key, name or alias (any case).
@@ -1107,7 +1203,7 @@ class History:
 
         """
         if query is None:
-            raise UnknownOrganizationError(query, self._indexes)
+            raise UnknownOrganizationError(query, self._organizations)
         return self._org(query).org
 
     def events(
@@ -1121,6 +1217,8 @@ class History:
 
         """
         found = self._ordered
+        if country is not None:
+            found = self._events_by_country.get(self._names.find(country).iso3, ())
         if evidence is not None:
             # By its own text (a str subclass's __eq__ or __hash__ is never called).
             text = str.__str__(evidence) if isinstance(evidence, str) else None
@@ -1131,10 +1229,7 @@ class History:
                     f"evidence must be one of {known}; got {shown(evidence)}"
                 )
             found = tuple(e for e in found if e.evidence is grade)
-        if country is None:
-            return found
-        iso3 = self._names.find(country).iso3
-        return tuple(e for e in found if e.country.iso3 == iso3)
+        return found
 
     # -- queries -----------------------------------------------------------------------
 
@@ -1279,8 +1374,8 @@ class History:
         first, second = self._names.find(a).iso3, self._names.find(b).iso3
         ordinal = to_ordinal(when)
         both = []
-        for key in sorted(self._indexes):
-            index = self._indexes[key]
+        for key in sorted(self._organizations):
+            index = self._org(key)  # built on first use
             if all(
                 _status_in(index.country_statuses.get(iso3, _NEVER), ordinal) in _ON_ROSTER
                 for iso3 in (first, second)
@@ -1309,6 +1404,84 @@ class History:
             count = len(added)
             settings["version"] = f"{self.version} with {count} event{'s' * (count != 1)} added"
         return type(self)((*self._events, *added), **settings)
+
+
+class SystemIndex:
+    """The states of one state system on each day: a bisect, then a remembered answer.
+
+    The days the system's membership changes cut time into stretches; the states of a
+    stretch are found (by their codes' ``covers``, as :meth:`Country.existed_on`) the first
+    time a day in it is asked, and kept.
+
+    >>> import pfp
+    >>> gw = SystemIndex(pfp.countries(), pfp.CodeScheme.GW)
+    >>> "DDR" in [c.iso3 for c in gw.on(pfp.dates.to_ordinal("1980-01-01"))]
+    True
+    """
+
+    def __init__(self, countries: Iterable[Country], scheme: CodeScheme) -> None:
+        self._entries = [
+            (country, codes)
+            for country in countries
+            if (codes := tuple(code for code in country.codes if code.scheme is scheme))
+        ]
+        bounds = set()
+        for _, codes in self._entries:
+            for code in codes:
+                if code.start is not None:
+                    bounds.add(code.start.toordinal())
+                if code.end is not None:
+                    bounds.add(code.end.toordinal() + 1)
+        self._bounds = sorted(bounds)
+        self._found: dict[int, tuple[Country, ...]] = {}
+
+    def on(self, ordinal: int) -> tuple[Country, ...]:
+        """The states in the system on day ``ordinal``, in the order given."""
+        stretch = bisect_right(self._bounds, ordinal)
+        found = self._found.get(stretch)
+        if found is None:  # the same answer from any thread: a race stores it twice
+            found = tuple(
+                country
+                for country, codes in self._entries
+                if any(code.covers(ordinal) for code in codes)
+            )
+            self._found[stretch] = found
+        return found
+
+
+def _events_by_country(history: History) -> dict[str, tuple[Event, ...]]:
+    by_country: dict[str, list[Event]] = {}
+    for event in history._ordered:
+        by_country.setdefault(event.country.iso3, []).append(event)
+    return {iso3: tuple(events) for iso3, events in by_country.items()}
+
+
+def _systems(history: History) -> dict[str, SystemIndex]:
+    countries = history._names.countries
+    return {system: SystemIndex(countries, scheme) for system, scheme in SYSTEMS.items()}
+
+
+def replayed(history: History) -> Replayed:
+    """A history's replay (each organisation's changes) and its states' lives, as built.
+
+    What the bundled data's compiled form stores beside the records (see pfp._bundled).
+    """
+    if len(history._changes) < len(history._organizations):
+        raise InvalidArgumentError("a large history keeps no replay: its indexes hold it")
+    return history._changes, history._lives
+
+
+def from_records(folder: Folder, *, shared_as: Callable[[], History] | None = None) -> History:
+    """The history of a folder's records (``pfp._load.read_folder``'s or its compiled form's).
+
+    The engine's own checks (replay, the states' lives, clashing codes) run on them; a folder
+    with problems raises them with the engine's in one DataError.
+
+    Raises:
+        DataError: listing every problem found.
+
+    """
+    return History._from(folder, shared_as)
 
 
 def _rebuilt(events: tuple[Event, ...], settings: dict[str, Any]) -> History:

@@ -153,6 +153,7 @@ def _end_memberships(  # noqa: PLR0917 - the replay's own state, handed over who
     if all(org.ended is None for org in orgs.values()):
         return  # no organisation ended: nothing to derive
     states = {event.country.iso3: event.country for event in events}
+    standings = sorted(status.items())  # once: the derived withdrawals below change no status
     for org in orgs.values():
         if org.ended is None:
             continue
@@ -166,7 +167,7 @@ def _end_memberships(  # noqa: PLR0917 - the replay's own state, handed over who
             if event.org == org.key and event.date > org.ended
         ]
         day = org.ended.add(days=1)
-        for (key, iso3), standing in sorted(status.items()):
+        for (key, iso3), standing in standings:
             country = states[iso3]
             if key != org.key or standing in _ENDED:
                 continue

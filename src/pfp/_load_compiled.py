@@ -1,0 +1,398 @@
+"""The bundled folder's records, validated ahead of time and shipped beside their files.
+
+Reading and checking every CSV file of ``pfp/_data`` costs the first query about 30 ms; this
+module stores what that full validation returns (every record, with its sources and dates, and
+which records share which) in one compact file, ``_data/checked.marshal``, and makes the same
+records from it in about 2 ms. The CSV files stay the source of truth:
+
+- the file names the size and CRC-32 of every data file it was made from; when any differs
+  (a file edited and the compiled form not remade), :func:`load` returns None and the bundled
+  history is read and validated from the CSV files, as any other folder is: a stale compiled
+  file is never used;
+- ``tests/test_load_compiled.py`` remakes it from a full validation of the CSV files and fails
+  unless it is equal byte for byte to the shipped file, and checks that the records it gives
+  equal those of that validation;
+- ``python scripts/compile_data.py`` remakes it (after a data change, with ``docs/data.md``).
+
+Only the bundled data takes this path: ``History.from_folder``, ``History.from_reader`` and
+``pfp check`` always read and validate the files themselves.
+
+The format is a ``marshal`` (version 2: no back-references, so that the same records always
+give the same bytes) of plain tuples: per record class, its field names, how each column is
+stored and one column per field; a record referred to by others (a source, a state) is stored
+once, by its number. Making the records is column by column, in C loops: each column is
+converted with ``map`` and stored through the class's slot descriptors, which skips the
+records' converters exactly as the loaders' ``trusted`` constructors do.
+
+>>> from pfp._bundled import bundled_file
+>>> folder = load(bundled_file)
+>>> folder.problems, folder.metadata.default_org, len(folder.dataset.countries) > 200
+((), 'PfP', True)
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import marshal
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from pfp._folder import Dataset, Folder, Metadata, ProgrammeRows
+from pfp._schema import FILES
+from pfp.errors import DataError, DataProblem
+from pfp.model import (
+    Alternative,
+    Code,
+    CodeScheme,
+    Country,
+    Event,
+    EventKind,
+    Evidence,
+    MilestoneKind,
+    Organization,
+    Precision,
+    Rename,
+    Source,
+    StateDispute,
+    Status,
+    Transition,
+)
+
+if TYPE_CHECKING:
+    from pfp._csv import Opener
+
+__all__ = ["FILE", "FORMAT", "compiled", "decode", "encode", "fingerprint", "load"]
+
+FILE = "checked.marshal"
+"""The compiled form's name in the data folder."""
+FORMAT = 1
+"""The layout of the compiled form: a file of another layout is not read (it is stale)."""
+_MARSHAL_VERSION = 2
+"""No back-references (version 3 on): the bytes depend on the values alone, not on how
+many references the interpreter held to each while writing."""
+
+_CLASSES: tuple[type[Any], ...] = (
+    Source,
+    Alternative,
+    Rename,
+    Code,
+    Country,
+    Organization,
+    Event,
+    StateDispute,
+    Transition,
+)
+"""The record classes stored, in an order where each refers only to those before it."""
+_BY_NAME = {cls.__name__: cls for cls in _CLASSES}
+_DATASET = (Source, Country, Organization, Event, StateDispute)
+"""The record class of each of Dataset's fields, in order."""
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    CodeScheme,
+    EventKind,
+    Evidence,
+    MilestoneKind,
+    Precision,
+    Status,
+)
+_day: Callable[[int], pendulum.Date] = vars(datetime.date)["fromordinal"].__get__(
+    None, pendulum.Date
+)
+"""``pendulum.Date.fromordinal`` in C: pendulum's own is a Python method, four times slower."""
+_HASH_SLOT = "_attrs_cached_hash"
+"""The slot where attrs caches a ``cache_hash`` class's hash; None until first hashed."""
+
+# How a column is stored.
+_VALUE = "value"  # as it is: str, int, float, None or a tuple of str
+_SHARED = "shared"  # values of which many repeat: (each distinct value, which one each row holds)
+_DATE = "date"  # a Date by its number + 1 in the table of days, 0 for None
+_ENUM = "enum"  # enum members as _SHARED values (None for None), the enum named beside it
+_REF = "ref"  # a record by its number + 1 in its class's table, 0 for None
+_REFS = "refs"  # tuples of records: (each distinct tuple by numbers, which one each row holds)
+
+_SPAN = ("first", "last", "begun", "ended")
+"""The parts of a stretch of a state's life (see ``pfp.engine.life_of``)."""
+Column = tuple[Any, ...]
+Spec = tuple[tuple[str, str, str], ...]
+"""Per field: its name, how its column is stored and the enum or class it refers to."""
+
+
+def fingerprint(read: Opener) -> tuple[tuple[str, int, int], ...]:
+    """The name, size and CRC-32 of every file of a data folder (-1, 0 when it is missing).
+
+    >>> from pfp._bundled import bundled_file
+    >>> fingerprint(bundled_file)[0][0]
+    'sources.csv'
+    """
+    found = []
+    for name in FILES:
+        try:
+            data = read(name)
+        except OSError:
+            found.append((name, -1, 0))
+            continue
+        found.append((name, len(data), zlib.crc32(data)))
+    return tuple(found)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def compiled(read: Opener, folder: Folder) -> bytes:
+    """The compiled form of a valid folder: the files' fingerprint, the records and the replay.
+
+    ``folder`` is what a full validation of the files ``read`` reads gave, with the engine's
+    replay of it (``pfp._bundled.compile_bundled`` makes both).
+
+    Raises:
+        DataError: when the folder has any fault (only a valid folder is compiled).
+
+    """
+    if folder.problems or folder.metadata is None or folder.replayed is None:
+        raise DataError(list(folder.problems) or [DataProblem("dataset.toml", "not read")])
+    return marshal.dumps((FORMAT, fingerprint(read), encode(folder)), _MARSHAL_VERSION)
+
+
+def encode(folder: Folder) -> tuple[Any, ...]:
+    """A folder's records as plain tuples (see the module's docstring)."""
+    tables: dict[type[Any], list[Any]] = {cls: [] for cls in _CLASSES}
+    numbers: dict[int, int] = {}  # id(record) -> its number in its table
+    days: dict[int, int] = {}  # the ordinal of each day any record holds -> its number
+
+    def visit_all(values: Iterable[Any]) -> None:
+        for value in values:
+            for item in value if type(value) is tuple else (value,):
+                if type(item) in tables and id(item) not in numbers:
+                    visit_all(_values(item))
+                    table = tables[type(item)]
+                    numbers[id(item)] = len(table)
+                    table.append(item)
+
+    data, metadata, programme = folder.dataset, folder.metadata, folder.programme
+    changes, lives = folder.replayed or ({}, {})
+    visit_all(data)  # the dataset's tuples of records, each record after those it holds
+    for found in programme:
+        for fields in found:
+            visit_all(fields.values())
+    for items in changes.values():
+        visit_all(tuple(transition for _, transition in items))
+    classes = tuple(
+        (cls.__name__, *_columns([_values(r) for r in tables[cls]], _names(cls), numbers, days))
+        for cls in _CLASSES
+    )
+    dataset = tuple(tuple(numbers[id(record)] for record in records) for records in data)
+    rows = []
+    for found in programme:
+        keys = tuple(found[0]) if found else ()
+        rows.append((keys, *_columns([tuple(r.values()) for r in found], keys, numbers, days)))
+    meta = (
+        None
+        if metadata is None
+        else (metadata.version, metadata.as_of.toordinal(), metadata.default_org)
+    )
+    replay = (
+        tuple(
+            (org, tuple(day for day, _ in items), tuple(numbers[id(t)] for _, t in items))
+            for org, items in changes.items()
+        ),
+        tuple(lives),  # each state's stretches, all in one table of columns:
+        tuple(map(len, lives.values())),
+        *_columns([span for life in lives.values() for span in life], _SPAN, numbers, days),
+    )
+    return tuple(days), classes, dataset, meta, tuple(rows), replay
+
+
+def _names(cls: type[Any]) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls))
+
+
+def _values(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _names(type(record)))
+
+
+def _columns(
+    rows: Sequence[tuple[Any, ...]],
+    names: tuple[str, ...],
+    numbers: dict[int, int],
+    days: dict[int, int],
+) -> tuple[int, Spec, tuple[Column, ...]]:
+    """The rows' number, how each column is stored, and the columns."""
+    specs = []
+    stored = []
+    for k, name in enumerate(names):
+        column = tuple(row[k] for row in rows)
+        kind, target = _kind(column)
+        if kind == _VALUE and len(set(map(_typed, column))) * 2 < len(column):
+            kind = _SHARED  # each distinct value stored (and made) once
+        specs.append((name, kind, target))
+        stored.append(_stored(kind, column, numbers, days))
+    return len(rows), tuple(specs), tuple(stored)
+
+
+def _typed(value: object) -> tuple[type, object]:
+    """A value with its type, so that 1, 1.0 and True stay apart when shared."""
+    return type(value), value
+
+
+def _kind(column: Column) -> tuple[str, str]:
+    """How a column is stored: the one kind that fits every value of it."""
+    kinds = set()
+    for value in column:
+        if value is None or value == ():
+            continue  # fits any kind: a missing date, reference or enum; no references
+        if isinstance(value, enum.Enum):
+            kinds.add((_ENUM, type(value).__name__))
+        elif type(value) is pendulum.Date:
+            kinds.add((_DATE, ""))
+        elif type(value) in _CLASSES:
+            kinds.add((_REF, type(value).__name__))
+        elif type(value) is tuple and all(type(v) in _CLASSES for v in value):
+            kinds.update((_REFS, type(v).__name__) for v in value)
+        elif type(value) in (str, int, float, bool) or (
+            type(value) is tuple and all(type(v) is str for v in value)
+        ):
+            kinds.add((_VALUE, ""))
+        else:
+            raise TypeError(f"cannot store {value!r} ({type(value).__name__})")
+    if len(kinds) > 1:
+        raise TypeError(f"a column of mixed kinds: {sorted(kinds)}")
+    kind, target = kinds.pop() if kinds else (_VALUE, "")
+    if kind == _VALUE and None in column and () in column:
+        raise TypeError("a column of None and empty tuples")  # which would not survive _REFS
+    return kind, target
+
+
+def _stored(kind: str, column: Column, numbers: dict[int, int], days: dict[int, int]) -> Any:
+    if kind == _DATE:
+        return tuple(
+            0 if v is None else days.setdefault(v.toordinal(), len(days)) + 1 for v in column
+        )
+    if kind == _ENUM:  # shared, as the values of few
+        members: dict[str | None, int] = {}
+        which = tuple(
+            members.setdefault(None if value is None else value.value, len(members))
+            for value in column
+        )
+        return tuple(members), which
+    if kind == _REF:
+        return tuple(0 if value is None else numbers[id(value)] + 1 for value in column)
+    if kind == _REFS:
+        distinct: dict[tuple[int, ...], int] = {}
+        which = tuple(
+            distinct.setdefault(tuple(numbers[id(item)] for item in value), len(distinct))
+            for value in column
+        )
+        return tuple(distinct), which
+    if kind == _SHARED:
+        values: dict[tuple[type, object], int] = {}
+        which = tuple(values.setdefault(_typed(value), len(values)) for value in column)
+        return tuple(value for _, value in values), which
+    return column
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def load(read: Opener) -> Folder | None:
+    """The folder's records from its compiled form; None if it is missing, stale or unreadable.
+
+    Stale: made from files other than those the folder holds now (a size or CRC-32 differs),
+    or in another layout.
+    """
+    try:
+        compiled = marshal.loads(read(FILE))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if (
+        type(compiled) is not tuple
+        or len(compiled) != 3
+        or compiled[0] != FORMAT
+        or compiled[1] != fingerprint(read)
+    ):
+        return None
+    return decode(compiled[2])
+
+
+class _Decoder:
+    """Makes the columns of one compiled folder into values, class by class."""
+
+    def __init__(self, ordinals: tuple[int, ...]) -> None:
+        self.days: list[pendulum.Date | None] = [None, *map(_day, ordinals)]
+        self.tables: dict[str, list[Any]] = {}
+        self.enums = {kind.__name__: kind for kind in _ENUMS}
+
+    def column(self, kind: str, target: str, column: Any) -> Iterable[Any]:
+        """The values of one stored column."""
+        if kind == _DATE:
+            return map(self.days.__getitem__, column)
+        if kind == _ENUM:
+            member = self.enums[target]
+            distinct, which = column
+            found = [None if value is None else member(value) for value in distinct]
+            return map(found.__getitem__, which)
+        if kind == _REF:
+            return map([None, *self.tables[target]].__getitem__, column)
+        if kind == _SHARED:
+            distinct, which = column
+            return map(distinct.__getitem__, which)
+        if kind == _REFS:
+            item = self.tables[target].__getitem__
+            distinct, which = column
+            return map([tuple(map(item, refs)) for refs in distinct].__getitem__, which)
+        return column  # type: ignore[no-any-return]  # a tuple of values, as stored
+
+    def records(self, name: str, count: int, spec: Spec, columns: tuple[Any, ...]) -> None:
+        """Make the records of one class, column by column, through its slots."""
+        cls = _BY_NAME[name]
+        made = list(map(object.__new__, repeat(cls, count)))
+        slots = vars(cls)
+        for (field, kind, target), column in zip(spec, columns, strict=True):
+            deque(map(slots[field].__set__, made, self.column(kind, target, column)), maxlen=0)
+        if _HASH_SLOT in slots:
+            deque(map(slots[_HASH_SLOT].__set__, made, repeat(None)), maxlen=0)
+        self.tables[name] = made
+
+    def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
+        """The values of a table's columns, ``count`` rows each."""
+        return [
+            self.column(kind, target, column)
+            for (_, kind, target), column in zip(spec, columns, strict=True)
+        ]
+
+    def rows(self, keys: tuple[str, ...], count: int, spec: Spec, columns: tuple[Any, ...]) -> Any:
+        """The programme's rows of one file, as dicts of its records' fields."""
+        values = self.values(count, spec, columns)
+        return tuple(dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True))
+
+
+def decode(encoded: tuple[Any, ...]) -> Folder:
+    """The folder :func:`encode` was given, made again."""
+    ordinals, classes, dataset, meta, rows, (changes, states, counts, *spans) = encoded
+    decoder = _Decoder(ordinals)
+    for name, count, spec, columns in classes:
+        decoder.records(name, count, spec, columns)
+    sources, countries, organizations, events, disputes = (
+        tuple(map(decoder.tables[cls.__name__].__getitem__, numbers))
+        for cls, numbers in zip(_DATASET, dataset, strict=True)
+    )
+    programme = ProgrammeRows(*(decoder.rows(*found) for found in rows))
+    metadata = None if meta is None else Metadata(meta[0], _day(meta[1]), meta[2])
+    transition = decoder.tables[Transition.__name__].__getitem__
+    stretches = list(zip(*decoder.values(*spans), strict=True))
+    lives = {}
+    at = 0
+    for iso3, count in zip(states, counts, strict=True):
+        lives[iso3] = tuple(stretches[at : at + count])
+        at += count
+    replayed = (
+        {org: list(zip(days, map(transition, made), strict=True)) for org, days, made in changes},
+        lives,
+    )
+    dataset_ = Dataset(sources, countries, organizations, events, disputes)
+    return Folder(dataset_, metadata, programme, (), replayed)
