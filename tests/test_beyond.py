@@ -18,6 +18,9 @@ def test_each_organisation_has_a_review_day_and_data_as_of_is_the_earliest() -> 
     days = {org.key: org.as_of for org in pfp.organizations()}
     assert str(days["NATO"]) == "2025-06-25"
     assert str(days["PfP"]) == "2024-08-06"
+    assert str(days["GUAM"]) == "2025-03-03"  # the 17th GUAM PA session, all four members
+    assert str(days["MAP"]) == "2025-10-23"  # BiH's first ITPP approved, its MAP going on
+    assert str(pfp.DATA_AS_OF) == "2024-08-06"  # the PfP's: no later full list of partners
     assert min(day for day in days.values() if day is not None) == pfp.DATA_AS_OF
 
 
@@ -91,3 +94,15 @@ def test_the_command_line_notes_an_answer_beyond_the_data() -> None:
         check=False,
     )
     assert inside.stderr == ""
+
+
+def test_the_review_sources_say_what_the_review_rests_on() -> None:
+    """GUAM's and the MAP's 2025 review days, each from a source dated that day."""
+    guam = pfp.source("guam-pa-2025-03-03")
+    assert str(guam.date) == "2025-03-03" and "all GUAM Member States" in guam.note
+    assert "Azerbaijan, Georgia, the Republic of Moldova, and Ukraine" in pfp.source(
+        "trend-2025-03-03"
+    ).note
+    nato = pfp.source("rtrs-2025-10-27")
+    assert str(nato.date) == "2025-10-27" and "23. oktobra ove godine" in nato.note
+    assert pfp.organization("MAP").reviewed_by[0].key == "sarajevotimes-bih-reform-2025"
