@@ -225,7 +225,7 @@ def members_at(when: DateLike, *, org: str | None = None) -> Roster:
     return found.members_at(when) if org is None else found.members_at(when, org=org)
 
 
-def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:  # noqa: PLR0911 - a return per kind of day, inline for speed
+def status_of(country: str | Country, when: DateLike, *, org: str | None = None) -> Status:
     """The standing of ``country`` in the PfP (or ``org``) on day ``when``.
 
     >>> import pfp
@@ -242,13 +242,17 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
     # The hot path, spelled out for speed from the engine's published FastPath: a name as
     # written, then one lookup and a bisect (tests keep it equal to History.status_of).
     if type(country) is str:
-        runs = _runs if org is None else _org_runs.get(org) if type(org) is str else None
-        if runs is None and org is not None and _known:
-            runs = _runs_of(org)
-        found = None if runs is None else runs.get(country)
-        if found is None and not _fast:  # the first question: copy the runs, then ask again
-            _fast_path()
-            return status_of(country, when) if org is None else status_of(country, when, org=org)
+        found: StatusRun | None
+        if org is None:
+            try:
+                found = _runs[country]
+            except KeyError:  # another spelling, no such state, or the runs not copied yet
+                found = None if _fast else _fast_path().statuses_by_name.get(country)
+        else:
+            runs = _org_runs.get(org) if type(org) is str else None
+            if runs is None:
+                runs = _runs_of(org)
+            found = None if runs is None else runs.get(country)
         if found is not None:
             kind = type(when)
             if kind is _Date or kind is _PDate:
@@ -275,7 +279,7 @@ def _runs_of(org: object) -> dict[str, StatusRun] | None:
     if type(org) is not str:
         return None
     try:
-        runs = dict(_known[0].fast_path(org).statuses_by_name)
+        runs = dict(history().fast_path(org).statuses_by_name)
     except UnknownOrganizationError:
         return None
     if len(_org_runs) < _ORG_SPELLINGS:
