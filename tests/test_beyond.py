@@ -100,9 +100,10 @@ def test_the_review_sources_say_what_the_review_rests_on() -> None:
     """GUAM's and the MAP's 2025 review days, each from a source dated that day."""
     guam = pfp.source("guam-pa-2025-03-03")
     assert str(guam.date) == "2025-03-03" and "all GUAM Member States" in guam.note
-    assert "Azerbaijan, Georgia, the Republic of Moldova, and Ukraine" in pfp.source(
-        "trend-2025-03-03"
-    ).note
+    assert (
+        "Azerbaijan, Georgia, the Republic of Moldova, and Ukraine"
+        in pfp.source("trend-2025-03-03").note
+    )
     nato = pfp.source("rtrs-2025-10-27")
     assert str(nato.date) == "2025-10-27" and "23. oktobra ove godine" in nato.note
     assert pfp.organization("MAP").reviewed_by[0].key == "sarajevotimes-bih-reform-2025"
