@@ -608,3 +608,13 @@ def intervals_cow() -> Any:
     """The intervals table of the COW system over every organisation (built once)."""
     pandas()
     return tables.intervals()
+
+
+def test_organization_keys_reads_a_one_shot_iterator_once() -> None:
+    """A stray in an iterator of names is refused, as it is in a list (it was read twice)."""
+    from pfp.words import organization_keys  # noqa: PLC0415
+
+    history = pfp.history()
+    assert organization_keys(history, iter(["NATO", "nato", "EU"])) == ("NATO", "EU")
+    with pytest.raises(pfp.InvalidArgumentError, match="names of organisations"):
+        organization_keys(history, iter(["NATO", 5]))

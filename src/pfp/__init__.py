@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import importlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs  # noqa: F401 - the records' library loads with pfp; the records, on first use
@@ -168,7 +168,7 @@ _runs: dict[str, StatusRun] = {}
 """The bundled history's default-organisation status runs by every exact spelling (the
 engine's published ``FastPath.statuses_by_name``, copied here once: a module dict is the
 cheapest lookup on ``status_of``'s hot path)."""
-_org_runs: dict[str, dict[str, StatusRun]] = {}
+_org_runs: dict[str, Mapping[str, StatusRun]] = {}
 """The same for every other organisation, by the ``org`` spelling asked (filled on first use)."""
 _ORG_SPELLINGS = 256
 """At most this many ``org`` spellings are kept in ``_org_runs`` (each shares the engine's runs)."""
@@ -250,7 +250,7 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
                 found = None if _fast else _fast_path().statuses_by_name.get(country)
         else:
             runs = _org_runs.get(org) if type(org) is str else None
-            if runs is None:
+            if runs is None and type(org) is str:
                 runs = _runs_of(org)
             found = None if runs is None else runs.get(country)
         if found is not None:
@@ -271,15 +271,13 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
     )
 
 
-def _runs_of(org: object) -> dict[str, StatusRun] | None:
+def _runs_of(org: str) -> Mapping[str, StatusRun] | None:
     """The status runs of ``org`` by every exact spelling of a state, kept by ``org`` as asked.
 
     None for an ``org`` no organisation answers to (``History.status_of`` raises the error).
     """
-    if type(org) is not str:
-        return None
-    try:
-        runs = dict(history().fast_path(org).statuses_by_name)
+    try:  # the engine's own dict, shared by every spelling of the organisation
+        runs = history().fast_path(org).statuses_by_name
     except UnknownOrganizationError:
         return None
     if len(_org_runs) < _ORG_SPELLINGS:

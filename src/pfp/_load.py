@@ -28,6 +28,7 @@ from pfp.model import (
     Country,
     Event,
     EventKind,
+    Evidence,
     Organization,
     Rename,
     Source,
@@ -37,6 +38,8 @@ from pfp.model import (
 __all__ = ["Dataset", "Folder", "Metadata", "read_folder"]
 
 T = TypeVar("T")
+_GRADES = tuple(grade.value for grade in Evidence)
+"""The evidence grades an event row may give: primary, secondary, seed."""
 
 
 def read_folder(open_bytes: Opener) -> Folder:
@@ -605,8 +608,8 @@ def _event(
     date, precision = parse_data_date(row["date"])
     grade = row["evidence"]
     seed_only = bool(sources) and all(_is_seed(source.key) for source in sources)
-    if grade not in ("primary", "secondary", "seed"):
-        raise InvalidRecordError(f"evidence {grade!r}: one of primary, secondary, seed")
+    if grade not in _GRADES:
+        raise InvalidRecordError(f"evidence {grade!r}: one of {', '.join(_GRADES)}")
     if (grade == "seed") != seed_only:
         raise InvalidRecordError(
             f"evidence {grade!r}, but the sources are {'only' if seed_only else 'not only'} "

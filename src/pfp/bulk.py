@@ -23,7 +23,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pfp.dates import to_ordinal
+from pfp.dates import EPOCH, to_ordinal
 from pfp.engine import History, StatusRun
 from pfp.errors import (
     BeyondDataError,
@@ -61,8 +61,6 @@ _SHIFT = 22
 """A key is ``state << _SHIFT | day ordinal``: every ordinal (1 to 3,652,059) fits below."""
 _NULL = -1
 """The code of a null status (an unknown or null country, a null day, a day left null)."""
-_EPOCH = 719_163
-"""The ordinal of 1970-01-01, numpy's day 0."""
 _SHOWN = 5
 """Unknown values named in a warning or an error."""
 _DENSE_CELLS = 1 << 25
@@ -246,7 +244,7 @@ class _Column:
                 return None
             present = series.is_not_null().to_numpy()
             days = series.cast(pl.Int64).fill_null(0).to_numpy().astype(np.int64, copy=False)
-            return np.where(present, days + _EPOCH, 0), present
+            return np.where(present, days + EPOCH, 0), present
         import pandas as pd  # noqa: PLC0415 - the frame is one: pandas is installed
 
         series = self.series
@@ -261,7 +259,7 @@ class _Column:
             return None
         days = series.to_numpy().astype("datetime64[D]").view(np.int64)
         present = days != np.iinfo(np.int64).min
-        return np.where(present, days + _EPOCH, 0), present
+        return np.where(present, days + EPOCH, 0), present
 
 
 def _polars_categories(series: Any) -> tuple[Ints, list[Any]]:

@@ -35,8 +35,9 @@ from typing import Any, NamedTuple, TextIO
 
 import pfp
 from pfp import _questions as ask
-from pfp import panels, tables
+from pfp import panels, rows, tables
 from pfp._terminal import Answer, shell_words, write_answer
+from pfp.citation import DISTRIBUTION
 
 __all__ = ["COMMANDS", "EXIT_STATUSES", "Answer", "Command", "build_parser", "main"]
 
@@ -137,18 +138,9 @@ def _panel(args: argparse.Namespace, out: TextIO) -> int:
     return ANSWERED
 
 
-ANNOTATE_EXTRA = (
-    "pfp annotate needs pandas: pip install pandas, or install pfp with its extra: "
-    "pip install -e '.[pandas]' in pfp's checkout (the distribution is nato-pfp)"
-)
-
-
 def _annotate(args: argparse.Namespace, out: TextIO) -> int:
     """``pfp annotate FILE``: the CSV with one status column per organisation, as CSV."""
-    try:
-        import pandas as pd  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
-    except ImportError as error:
-        raise pfp.InvalidArgumentError(ANNOTATE_EXTRA) from error
+    pd = rows.pandas()  # or a MissingExtraError naming the extra: exit status 2
     source = sys.stdin if args.file == "-" else args.file
     try:  # every cell as text, as written: only an empty cell is missing
         frame = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
@@ -468,7 +460,7 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         sys.stdout.write(
-            f"pfp {pfp.__version__} (distribution nato-pfp)\n"
+            f"pfp {pfp.__version__} (distribution {DISTRIBUTION})\n"
             f"data {pfp.DATA_VERSION}, complete to {pfp.DATA_AS_OF}\n"
         )
         parser.exit()

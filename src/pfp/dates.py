@@ -32,6 +32,7 @@ from pfp.errors import InvalidDateError, InvalidRangeError, shown
 
 __all__ = [
     "DAY_READERS",
+    "EPOCH",
     "EXACT_DAY_TYPES",
     "DateLike",
     "NumpyDay",
@@ -80,8 +81,8 @@ one whose ``toordinal()`` fails never does (``pandas.NaT``)."""
 date_ordinal = datetime.date.toordinal
 """The calendar day of any ``datetime.date`` (subclasses included) as an ordinal."""
 _NS_PER_DAY = 86_400_000_000_000
-_EPOCH = 719_163
-"""The ordinal of 1970-01-01, numpy's epoch."""
+EPOCH = 719_163
+"""The ordinal of 1970-01-01, numpy's (and Arrow's, and Polars') day 0."""
 
 _PLAIN_DATES = (datetime.date, pendulum.Date)
 """The day types whose ``toordinal()`` is the day itself: the engine's fast paths test
@@ -140,7 +141,7 @@ def _datetime64_ordinal(value: Any) -> int:
         _NANOSECONDS.append(numpy.dtype("datetime64[ns]"))
     if value.dtype == _NANOSECONDS[0]:  # the commonest unit, read as an int: no conversion
         try:
-            return int(value) // _NS_PER_DAY + _EPOCH
+            return int(value) // _NS_PER_DAY + EPOCH
         except TypeError:  # NaT
             raise InvalidDateError(value, "NaT (not a time) is no day") from None
     item = value.item()  # a date or datetime; None for NaT, an int past the year 9999

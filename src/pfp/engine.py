@@ -1357,7 +1357,9 @@ class History:
                 periods.append(Period(start, end, statuses[k + 1], cause, known_to=known(end)))
         return Timeline(periods, state, index.key, self)
 
-    def joint_memberships(self, a: str | Country, b: str | Country, when: Any) -> tuple[str, ...]:
+    def joint_memberships(
+        self, a: str | Country, b: str | Country, when: DateLike
+    ) -> tuple[str, ...]:
         """The keys of the organisations both states were on the roster of on day ``when``.
 
         On the roster: ``member`` or ``suspended``, as :meth:`members_at` counts it.
@@ -1374,7 +1376,8 @@ class History:
         first, second = self._names.find(a).iso3, self._names.find(b).iso3
         ordinal = to_ordinal(when)
         both = []
-        for key in sorted(self._organizations):
+        for org in self._sorted_organizations:
+            key = org.key
             index = self._org(key)  # built on first use
             if all(
                 _status_in(index.country_statuses.get(iso3, _NEVER), ordinal) in _ON_ROSTER

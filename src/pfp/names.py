@@ -165,7 +165,7 @@ class CountryIndex:
         >>> [c.iso3 for c in index.matches("Congo")], index.matches("Narnia")
         (['COD', 'COG'], ())
         """
-        found = self._exact.get(query) if type(query) is str else None
+        found = (self._exact.get(query) or self._seen.get(query)) if type(query) is str else None
         if found is not None:
             return (found,)
         folded = normalize(str.__str__(query))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from pfp._bundled import or_bundled
-from pfp.dates import DateLike, date_range, reference_day, year_range
+from pfp.dates import EPOCH, DateLike, date_range, reference_day, year_range
 from pfp.errors import BeyondDataError, InvalidArgumentError, shown
 from pfp.model import SYSTEMS, Country, Status
 from pfp.rows import (
@@ -506,13 +506,6 @@ def _dyad_parts(
     return parts
 
 
-def _every_or(history: History, orgs: Iterable[str] | None) -> tuple[str, ...]:
-    """The keys of ``orgs``, or of every organisation the history follows (None)."""
-    if orgs is None:
-        return tuple(org.key for org in history.organizations())
-    return organization_keys(history, orgs)
-
-
 def dyad_year_panel(
     start_year: int,
     end_year: int,
@@ -570,7 +563,7 @@ def dyad_year_panel(
     lib = pandas() if kind == "pandas" else polars()
     np = numpy()
     found = or_bundled(history)
-    keys = _every_or(found, orgs)
+    keys = organization_keys(found, orgs, every=True)
     held = _holders(found, chosen, years)
     numbered = chosen in ("cow", "gw")
     names = sorted({code for code, _ in held}, key=int if numbered else str)
@@ -621,8 +614,6 @@ INTERVAL_COLUMNS = ("iso3", "cow_code", "gw_code", "org", "status", "start", "en
 
 INTERVAL_BACKENDS = ("pandas", "polars", "arrow")
 """The libraries :func:`intervals` can return a table of."""
-
-_EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
 def _code_on(country: Country, scheme: str, ordinal: int) -> int | None:
@@ -745,9 +736,9 @@ def intervals(
     kind = backend_of(backend, INTERVAL_BACKENDS)
     lib = {"pandas": pandas, "polars": polars, "arrow": arrow}[kind]()
     found = or_bundled(history)
-    keys = _every_or(found, orgs)
+    keys = organization_keys(found, orgs, every=True)
     columns = _interval_columns(found, chosen, keys)
-    days = {name: [ordinal - _EPOCH for ordinal in columns[name]] for name in ("start", "end")}
+    days = {name: [ordinal - EPOCH for ordinal in columns[name]] for name in ("start", "end")}
     metadata = {**Records(history=found).metadata, "system": chosen}
     metadata.update(open_start=str(OPEN_START), open_end=str(OPEN_END))
     if kind == "polars":

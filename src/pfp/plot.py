@@ -23,7 +23,7 @@ import pendulum
 
 from pfp._bundled import or_bundled
 from pfp.dates import DateLike, date_range
-from pfp.errors import InvalidArgumentError, items_of, shown
+from pfp.errors import InvalidArgumentError, MissingExtraError, items_of, shown
 from pfp.model import Country, Organization, Status
 from pfp.words import organization_keys
 
@@ -48,10 +48,6 @@ Days as a non-member are left blank; a status missing here is drawn in reddish p
 
 _OTHER_COLOR = "#CC79A7"
 _ACCESSION_GID = "nato-accessions"
-_PLOT_HINT = (
-    "pip install matplotlib, or reinstall pfp with its extra: pip install -e '.[plot]' in pfp's "
-    "checkout (pfp's distribution is nato-pfp; the PyPI project named 'pfp' is another one)"
-)
 
 
 def _matplotlib() -> tuple[Any, Any, Any]:
@@ -63,7 +59,7 @@ def _matplotlib() -> tuple[Any, Any, Any]:
         import matplotlib.pyplot as plt  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
         from matplotlib import patches  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as error:
-        raise ImportError(f"pfp's plots need matplotlib: {_PLOT_HINT}") from error
+        raise MissingExtraError("matplotlib", "plot", "plots") from error
     return plt, mdates, patches
 
 

@@ -207,11 +207,7 @@ def history_records(
 
     """
     found = _history(history)
-    keys = (
-        [org.key for org in found.organizations()]
-        if orgs is None
-        else list(organization_keys(found, orgs))
-    )
+    keys = organization_keys(found, orgs, every=True)
     rows: list[Record] = []
     for state in found.countries():
         for key in keys:

@@ -77,8 +77,10 @@ def affiliations(
     return tuple(labels)
 
 
-def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
+def organization_keys(history: History, orgs: object, *, every: bool = False) -> tuple[str, ...]:
     """The keys of the organisations named by ``orgs``: one name, or an iterable of names.
+
+    With ``every=True``, ``orgs=None`` names every organisation the history follows, by key.
 
     >>> import pfp
     >>> organization_keys(pfp.history(), "north atlantic treaty organization")
@@ -89,6 +91,8 @@ def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
         InvalidArgumentError: when ``orgs`` is neither a name nor an iterable of names.
 
     """
+    if orgs is None and every:
+        return tuple(org.key for org in history.organizations())
     if isinstance(orgs, str):
         return (history.organization(orgs).key,)  # one name, not its letters
     if isinstance(orgs, (bytes, bytearray)) or not isinstance(orgs, Iterable):
@@ -96,8 +100,9 @@ def organization_keys(history: History, orgs: object) -> tuple[str, ...]:
             f"orgs must be an organisation's name or a list of names, such as ['NATO', 'EU']; "
             f"got {shown(orgs)}"
         )
-    names = [name for name in items_of(orgs, "orgs") if isinstance(name, str)]
-    strays = [name for name in items_of(orgs, "orgs") if not isinstance(name, str)]
+    items = items_of(orgs, "orgs")  # read once: orgs may be a one-shot iterator
+    names = [name for name in items if isinstance(name, str)]
+    strays = [name for name in items if not isinstance(name, str)]
     if strays:
         raise InvalidArgumentError(
             f"orgs must be names of organisations, such as 'NATO'; got {shown(strays[0])}"
