@@ -8,7 +8,7 @@ The reference answers every question by replaying all events up to the day asked
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableSequence, Sequence
 from unittest import mock
 
 import attrs
@@ -238,7 +238,10 @@ def test_results_stay_immutable(data: st.DataObject) -> None:
     assert again == roster
     assert (tuple(again), again.iso3, again.date) == before
     found = history.transitions()
-    assert isinstance(found, tuple)
+    assert isinstance(found, Sequence) and not isinstance(found, MutableSequence)
+    with pytest.raises(AttributeError):
+        found._stop = 0  # type: ignore[misc]
+    assert found == tuple(found) == history.transitions()
     for change in found:
         with pytest.raises(AttributeError):
             change.after = Status.NON_MEMBER  # type: ignore[misc]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableSequence, Sequence
+
 import attrs
 import pytest
 
@@ -34,10 +36,16 @@ def test_roster_is_frozen() -> None:
     assert isinstance(roster.iso3, frozenset)
 
 
-def test_results_are_tuples_and_later_answers_do_not_change() -> None:
-    """Queries return tuples; rebinding or copying them leaves the engine's answers alone."""
+def test_results_are_read_only_and_later_answers_do_not_change() -> None:
+    """Queries return tuples or read-only views; copying them leaves the engine's answers alone."""
     changes = pfp.transitions("2004-01-01", "2004-12-31")
-    assert isinstance(changes, tuple)
+    assert isinstance(changes, Sequence) and not isinstance(changes, MutableSequence)
+    assert changes == tuple(changes) and hash(changes) == hash(tuple(changes))
+    for name in ("_base", "_start", "_stop"):
+        with pytest.raises(AttributeError):
+            setattr(changes, name, ())
+        with pytest.raises(AttributeError):
+            delattr(changes, name)
     as_list = list(changes)
     as_list.clear()
     assert len(pfp.transitions("2004-01-01", "2004-12-31")) == 7

@@ -308,7 +308,7 @@ def transitions(
 
     """
     # The hot path, spelled out for speed from the engine's published FastPath: two dates,
-    # two bisects and a slice (tests keep it equal to History.transitions).
+    # two bisects and a view (tests keep it equal to History.transitions).
     if country is None and org is None:
         kind, end_kind = type(start), type(end)
         if (kind is _Date or kind is _PDate) and (end_kind is _Date or end_kind is _PDate):
@@ -316,11 +316,12 @@ def transitions(
             if low <= high:  # else History.transitions raises the error
                 fast = _fast[0] if _fast else _fast_path()
                 days = fast.transition_days
-                items = fast.transitions[bisect_left(days, low) : bisect_right(days, high)]
+                first = bisect_left(days, low)
+                stop = bisect_right(days, high)
                 known = fast.known_to_day
-                if known is not None and high > known:
-                    return fast.make_beyond(items)  # the window reaches past the data
-                return fast.make_transitions(items)
+                if known is not None and high > known:  # the window reaches past the data
+                    return fast.make_beyond(fast.transitions, first, stop)
+                return fast.make_transitions(fast.transitions, first, stop)
         elif start is None and end is None:
             return (_fast[0] if _fast else _fast_path()).all_transitions
     found = _known[0] if _known else history()

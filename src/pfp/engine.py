@@ -63,7 +63,7 @@ from pfp.model import (
     span_ordinals,
 )
 from pfp.names import CountryIndex, normalize
-from pfp.results import Roster, Transitions, new_roster, transitions_maker
+from pfp.results import Roster, Transitions, TransitionsMaker, new_roster, transitions_maker
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -287,11 +287,12 @@ class FastPath(NamedTuple):
     """Every change, by date then name."""
     transition_days: Days
     """The day ordinal of each change."""
-    make_transitions: Callable[[Sequence[Transition]], Transitions]
-    """Makes this organisation's :class:`~pfp.Transitions` from a slice of ``transitions``."""
+    make_transitions: TransitionsMaker
+    """Makes this organisation's :class:`~pfp.Transitions`: ``make(transitions, start, stop)``
+    is the view of ``transitions[start:stop]``."""
     all_transitions: Transitions
     """The all-time answer, made once (it is immutable)."""
-    make_beyond: Callable[[Sequence[Transition]], Transitions]
+    make_beyond: TransitionsMaker
     """The same for a window that reaches past the review day (``beyond_data``)."""
     known_to_day: int | None
     """The ordinal of the organisation's review day (None: not stated)."""
@@ -393,7 +394,7 @@ class _OrgIndex:
 
     def _make_results(self) -> None:
         self.new_transitions = transitions_maker(self.key, self.history)
-        """Makes this organisation's Transitions from a tuple (C-level: no Python frame)."""
+        """Makes this organisation's Transitions: a view of a tuple's ``[start:stop]``."""
         as_of = self.org.as_of
         self.known_to_day = None if as_of is None else as_of.toordinal()
         """The ordinal of the organisation's review day: a window past it is beyond the data."""
@@ -402,7 +403,7 @@ class _OrgIndex:
             if as_of is None
             else transitions_maker(self.key, self.history, as_of)
         )
-        self.all_transitions = self.beyond_transitions(self.transitions)
+        self.all_transitions = self.beyond_transitions(self.transitions, 0, len(self.transitions))
         """transitions() over all time, made once: it is immutable."""
 
     def fast_path(self) -> FastPath:
@@ -1311,13 +1312,13 @@ class History:
         known = index.known_to_day
         if high is None:
             make = index.new_transitions if known is None else index.beyond_transitions
-            return make(items[first:])
+            return make(items, first, len(items))
         make = (
             index.beyond_transitions
             if known is not None and high > known
             else index.new_transitions
         )
-        return make(items[first : bisect_right(ords, high)])
+        return make(items, first, max(first, bisect_right(ords, high)))
 
     def timeline(self, country: str | Country, *, org: str | None = None) -> Timeline:
         """The periods that tile all time for ``country``: no gap, no overlap.

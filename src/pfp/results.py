@@ -9,12 +9,14 @@ them a pandas frame (``to_pandas()``) and the notebook's HTML table:
 >>> eu - nato - partners
 <CountrySet: Cyprus>
 >>> changes = pfp.transitions("2004-01-01", "2004-12-31")
->>> isinstance(changes, tuple), changes.org, len(changes)
-(True, 'PfP', 7)
+>>> changes.org, len(changes), changes == tuple(changes)
+('PfP', 7, True)
 """
 
 from __future__ import annotations
 
+import operator
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, SupportsIndex, overload
@@ -51,6 +53,7 @@ __all__ = [
     "SetLike",
     "Tabular",
     "Transitions",
+    "TransitionsMaker",
     "new_roster",
     "sources_of",
     "transitions_maker",
@@ -497,24 +500,29 @@ def new_roster(
 
 # -- sequences of changes and periods ---------------------------------------------------------
 
-_tuple_new = tuple.__new__
 
-
-class Transitions(Immutable, Tabular, tuple[Transition, ...]):
-    """The changes ``pfp.transitions`` returns: a tuple of :class:`~pfp.Transition`, plus ``org``.
+class Transitions(Immutable, Tabular, Sequence[Transition]):
+    """The changes ``pfp.transitions`` returns: a read-only sequence of :class:`~pfp.Transition`.
 
     >>> import pfp
     >>> changes = pfp.transitions("2004-01-01", "2004-12-31")
     >>> changes.org, len(changes), changes[0]
     ('PfP', 7, Transition(2004-03-29, 'Bulgaria', member -> nato_member))
+    >>> changes == tuple(changes), changes[1:3] == changes[1:3]
+    (True, True)
 
-    Slices stay ``Transitions``; ``to_records()``, ``to_pandas()`` and the notebook's HTML
-    view give one row per change with its sources. Each organisation of each history has its
-    own subclass, so that a result carries its ``org`` and ``history`` without a per-instance
-    dictionary (the engine's hot path makes them at C speed, see :func:`transitions_maker`).
+    A ``Transitions`` is a view over the history's own tuple of changes (a window costs two
+    bisects, not a copy of its changes); it equals, and hashes as, the tuple of its changes,
+    and ``tuple(changes)`` is that tuple. Slices stay ``Transitions``; ``to_records()``,
+    ``to_pandas()`` and the notebook's HTML view give one row per change with its sources.
+    Each organisation of each history has its own subclass, so that a result carries its
+    ``org`` and ``history`` without a per-instance dictionary (see :func:`transitions_maker`).
     """
 
-    __slots__ = ()
+    __slots__ = ("_base", "_start", "_stop")
+    _base: tuple[Transition, ...]
+    _start: int
+    _stop: int
     COLUMNS: ClassVar[tuple[str, ...]] = TRANSITION_COLUMNS
     org: ClassVar[str] = ""
     """The organisation whose changes these are."""
@@ -522,6 +530,23 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
     """The history they come from (None when made in code)."""
     known_to: ClassVar[pendulum.Date | None] = None
     """When the window reaches past the organisation's review day: that day (else None)."""
+
+    def __new__(
+        cls,
+        items: Iterable[Transition] = (),
+        org: str = DEFAULT_ORG,
+        *,
+        history: History | None = None,
+    ) -> Transitions:
+        """Make the sequence of ``items``, all changes of membership in ``org``."""
+        base = tuple(items)
+        if history is not None:
+            made: Transitions = history.fast_path(org).make_transitions(base, 0, len(base))
+            return made
+        found = _unbound.get(org)
+        if found is None:
+            found = _unbound[org] = transitions_class(org, None)
+        return _view(found, base, 0, len(base))
 
     @property
     def beyond_data(self) -> bool:
@@ -536,40 +561,84 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
         """
         return type(self).known_to is not None
 
-    def __repr__(self) -> str:
-        text = tuple.__repr__(self)
-        known = type(self).known_to
-        return text if known is None else f"{text} (beyond the data: known to {known})"
+    def _items(self) -> tuple[Transition, ...]:
+        """The changes as a tuple (the history's own when the view is all of it)."""
+        base, start, stop = self._base, self._start, self._stop
+        return base if start == 0 and stop == len(base) else base[start:stop]
 
-    def __new__(
-        cls,
-        items: Iterable[Transition] = (),
-        org: str = DEFAULT_ORG,
-        *,
-        history: History | None = None,
-    ) -> Transitions:
-        """Make the sequence of ``items``, all changes of membership in ``org``."""
-        if history is not None:
-            made: Transitions = history.fast_path(org).make_transitions(tuple(items))
-            return made
-        found = _unbound.get(org)
-        if found is None:
-            found = _unbound[org] = transitions_class(org, None)
-        made = _tuple_new(found, items)
-        return made
+    def __len__(self) -> int:
+        return self._stop - self._start
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_remade, (tuple(self), self.org, self.history, type(self).known_to is not None))
+    def __bool__(self) -> bool:
+        return self._stop > self._start
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Transition: ...
     @overload
     def __getitem__(self, index: slice) -> Transitions: ...
     def __getitem__(self, index: SupportsIndex | slice) -> Transition | Transitions:
+        start, stop = self._start, self._stop
         if isinstance(index, slice):
-            made: Transitions = _tuple_new(type(self), tuple.__getitem__(self, index))
-            return made
-        return tuple.__getitem__(self, index)
+            picked = range(start, stop)[index]
+            if picked.step == 1:
+                return _view(type(self), self._base, picked.start, max(picked.start, picked.stop))
+            items = tuple(self._base[i] for i in picked)
+            return _view(type(self), items, 0, len(items))
+        at = operator.index(index)
+        if at < 0:
+            at += stop - start
+        if not 0 <= at < stop - start:
+            raise IndexError("Transitions index out of range")
+        return self._base[start + at]
+
+    def __iter__(self) -> Iterator[Transition]:
+        return iter(self._items())
+
+    def __reversed__(self) -> Iterator[Transition]:
+        return reversed(self._items())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._items()
+
+    def index(self, value: Any, start: SupportsIndex = 0, stop: SupportsIndex = sys.maxsize) -> int:
+        """The position of the first change equal to ``value`` (ValueError when none is)."""
+        return self._items().index(value, start, stop)
+
+    def count(self, value: Any) -> int:
+        """How many changes equal ``value``."""
+        return self._items().count(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Transitions):
+            return len(self) == len(other) and self._items() == other._items()
+        if isinstance(other, tuple):
+            return self._items() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __add__(self, other: object) -> tuple[Transition, ...]:
+        """The changes of both, as a plain tuple (they may belong to different organisations)."""
+        if isinstance(other, Transitions):
+            return self._items() + other._items()
+        if isinstance(other, tuple):
+            return self._items() + other
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[Any, ...]:
+        if isinstance(other, tuple):
+            return other + self._items()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        text = repr(self._items())
+        known = type(self).known_to
+        return text if known is None else f"{text} (beyond the data: known to {known})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        beyond = type(self).known_to is not None
+        return (_remade, (self._items(), self.org, self.history, beyond))
 
     def to_records(self) -> Records:
         """One plain dict per change: date, state, before, after, event and source keys."""
@@ -594,6 +663,29 @@ class Transitions(Immutable, Tabular, tuple[Transition, ...]):
         return (*sources_of(self.history), *own)
 
 
+class _Filling(Transitions):
+    """A view being filled in: plain slot stores, then :func:`_view` retypes it."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # type: ignore[assignment]  # unfrozen, on purpose
+    __delattr__ = object.__delattr__
+
+
+_object_new = object.__new__
+
+
+def _view(
+    cls: type[Transitions], base: tuple[Transition, ...], start: int, stop: int
+) -> Transitions:
+    """The ``cls`` view of ``base[start:stop]`` (bounds already within ``base``)."""
+    made: Transitions = _object_new(_Filling)
+    made._base = base
+    made._start = start
+    made._stop = stop
+    made.__class__ = cls
+    return made
+
+
 _unbound: dict[str, type[Transitions]] = {}
 """The Transitions class of each organisation, for sequences made in code (no history)."""
 
@@ -604,7 +696,9 @@ def _remade(
     if history is None:
         return Transitions(items, org)
     fast = history.fast_path(org)
-    made: Transitions = (fast.make_beyond if beyond else fast.make_transitions)(items)
+    made: Transitions = (fast.make_beyond if beyond else fast.make_transitions)(
+        items, 0, len(items)
+    )
     return made
 
 
@@ -627,21 +721,24 @@ def transitions_class(
     return made
 
 
+TransitionsMaker = Callable[[tuple[Transition, ...], int, int], Transitions]
+"""Makes a view of ``changes[start:stop]``: ``make(changes, start, stop)``."""
+
+
 def transitions_maker(
     org: str, history: History | None, known_to: pendulum.Date | None = None
-) -> Callable[[Sequence[Transition]], Transitions]:
-    """A C-level constructor of the :class:`Transitions` of ``org`` in ``history``.
+) -> TransitionsMaker:
+    """The engine's constructor of the :class:`Transitions` of ``org`` in ``history``.
 
-    The engine's hot path: ``partial(tuple.__new__, cls)`` makes a result without a Python
-    frame.
+    The hot path: ``make(changes, start, stop)`` is a view of ``changes[start:stop]`` made
+    without copying a change (the bounds must lie within ``changes``).
 
     >>> import pfp
     >>> make = transitions_maker("NATO", None)
-    >>> changes = make(pfp.transitions(org="NATO")[:2])
-    >>> type(changes).__name__, changes.org, len(changes)
-    ('Transitions', 'NATO', 2)
+    >>> every = tuple(pfp.transitions(org="NATO"))
+    >>> changes = make(every, 0, 2)
+    >>> type(changes).__name__, changes.org, len(changes), changes[1] == every[1]
+    ('Transitions', 'NATO', 2, True)
     """
-    made: Callable[[Sequence[Transition]], Transitions] = partial(
-        _tuple_new, transitions_class(org, history, known_to)
-    )
+    made: TransitionsMaker = partial(_view, transitions_class(org, history, known_to))
     return made
