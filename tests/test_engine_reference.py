@@ -240,7 +240,7 @@ def test_results_stay_immutable(data: st.DataObject) -> None:
     found = history.transitions()
     assert isinstance(found, Sequence) and not isinstance(found, MutableSequence)
     with pytest.raises(AttributeError):
-        found._stop = 0  # type: ignore[misc]
+        found._stop = 0
     assert found == tuple(found) == history.transitions()
     for change in found:
         with pytest.raises(AttributeError):
