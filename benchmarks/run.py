@@ -37,8 +37,14 @@ COMMANDS = {
     "import attrs, pendulum": "import attrs, pendulum",
     "import pfp": "import pfp",
     "import pfp + first query": "import pfp; pfp.members_at('2005-06-01')",
+    "first query, timed inside": (
+        "import time, pfp; start = time.perf_counter(); pfp.members_at('2005-06-01'); "
+        "print(time.perf_counter() - start)"
+    ),
 }
 """Fresh-process measures: the name shown and the code given to ``python -c``."""
+INSIDE = "first query, timed inside"
+"""The command that prints its own first call's duration (its process's wall time unused)."""
 
 
 def _lazy(factory: Callable[[], cases.TimeFunc]) -> cases.TimeFunc:
@@ -127,20 +133,25 @@ def speed_table(medians: dict[str, float]) -> str:
 def fresh_processes(rounds: int) -> dict[str, list[float]]:
     """Wall times of each of COMMANDS in fresh processes, ``rounds`` times.
 
+    For INSIDE, the duration of the first call, which the process times itself and prints.
+
     Each round runs every command once, in a shuffled order, so that a burst of noise on a
     shared machine falls on all of them alike and the ratios are taken within a round.
     """
     shuffler = random.Random(1994)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for code in COMMANDS.values():  # once each, untimed: the files are in the page cache
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
     for _ in range(rounds):
         order = list(COMMANDS.items())
         shuffler.shuffle(order)
         for name, code in order:
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
-            times[name].append(time.perf_counter() - start)
+            done = subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            )
+            wall = time.perf_counter() - start
+            times[name].append(float(done.stdout) if name == INSIDE else wall)
     return times
 
 
@@ -157,6 +168,7 @@ def import_table(times: dict[str, list[float]], warm: float) -> str:
     ratio = median(mine / theirs for theirs, mine, _ in rounds)
     own = median(mine - theirs for theirs, mine, _ in rounds)
     first = median(query - mine for _, mine, query in rounds) - warm
+    inside = median(times[INSIDE]) - warm
     return "\n".join(
         [
             "| measure | value | target | met |",
@@ -167,8 +179,10 @@ def import_table(times: dict[str, list[float]], warm: float) -> str:
             f"| `import pfp` ÷ `import attrs, pendulum` | {_times(ratio)} | ≤ 1.10x "
             f"| {'yes' if ratio <= 1.10 else '**no**'} |",
             f"| pfp's own import time (pfp - attrs, pendulum) | {_own(own)} | | |",
-            f"| first query - warm query (load, validate, index) | {_ns(first)} | ≤ 20 ms "
-            f"| {'yes' if first <= 0.020 else '**no**'} |",
+            f"| first query - warm query, timed inside the process (load, validate, index) "
+            f"| {_ns(inside)} | ≤ 20 ms | {'yes' if inside <= 0.020 else '**no**'} |",
+            f"| the same, as process wall times (pfp + first query - pfp; exit included) "
+            f"| {_ns(first)} | ≤ 20 ms | {'yes' if first <= 0.020 else '**no**'} |",
         ]
     )
 

@@ -249,10 +249,10 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
             except KeyError:  # another spelling, no such state, or the runs not copied yet
                 found = None if _fast else _fast_path().statuses_by_name.get(country)
         else:
-            runs = _org_runs.get(org) if type(org) is str else None
-            if runs is None and type(org) is str:
-                runs = _runs_of(org)
-            found = None if runs is None else runs.get(country)
+            try:
+                found = _org_runs[org][country]
+            except (KeyError, TypeError):  # not asked before, another spelling, not a str
+                found = _org_run(org, country)
         if found is not None:
             kind = type(when)
             if kind is _Date or kind is _PDate:
@@ -269,6 +269,12 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
     return (
         built.status_of(country, when) if org is None else built.status_of(country, when, org=org)
     )
+
+
+def _org_run(org: object, country: str) -> StatusRun | None:
+    """The run of ``country`` as written in organisation ``org``, or None (then the engine asks)."""
+    runs = _runs_of(org) if type(org) is str else None
+    return None if runs is None else runs.get(country)
 
 
 def _runs_of(org: str) -> Mapping[str, StatusRun] | None:
