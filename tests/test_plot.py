@@ -125,12 +125,14 @@ def test_timeline_clips_to_the_range_and_keeps_chosen_states(mpl: Any) -> None:
 
 
 def test_timeline_of_nato(mpl: Any) -> None:
-    """For NATO the rows are its members, the founders first."""
+    """For NATO the rows are the states whose standing changed: members and an applicant."""
     ax = pfp.plot.timeline(org="NATO")
     labels = [label.get_text() for label in ax.get_yticklabels()]
-    assert len(labels) == len(pfp.members_at(_as_of("NATO"), org="NATO"))
+    members = {c.name for c in pfp.members_at(_as_of("NATO"), org="NATO")}
+    assert set(labels) == members | {"Ukraine"}  # applicant since 30 September 2022
+    assert len(labels) == len(set(labels)) == 33
     assert labels[0] == "Belgium"
-    assert labels[-1] == "Sweden"
+    assert labels[-2:] == ["Sweden", "Ukraine"]  # the latest starters: 18 May, 30 September 2022
 
 
 def test_timeline_draws_on_a_given_axes(mpl: Any) -> None:

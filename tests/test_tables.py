@@ -69,7 +69,13 @@ def test_period_records_tile_the_timeline() -> None:
     """Each period becomes a row; starts and ends chain with no gap, as on the Period records."""
     periods = pfp.timeline("Sweden", org="NATO")
     rows = tables.period_records(periods, "SWE", org="NATO")
-    assert [r["status"] for r in rows] == ["not_a_state", "non_member", "invited", "member"]
+    assert [r["status"] for r in rows] == [
+        "not_a_state",
+        "non_member",
+        "applicant",  # its letter of application, 18 May 2022
+        "invited",
+        "member",
+    ]
     assert rows[0]["start"] is None
     assert str(rows[1]["start"]) == "1816-01-01"  # in the state systems from their beginning
     assert rows[-1]["end"] is None

@@ -647,6 +647,7 @@ def events(
     1995-01-01 EU accession
     1997-05-30 EAPC accession
     2014-09-05 EOP accession
+    2022-05-18 NATO application
     2022-06-29 NATO invitation
     2022-07-05 NATO protocol_signed
     2024-03-07 NATO accession

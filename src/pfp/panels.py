@@ -719,7 +719,8 @@ def intervals(
     >>> for row in table[table["iso3"] == "SWE"].itertuples():
     ...     print(row.cow_code, row.status, row.start.date(), row.end.date())
     <NA> not_a_state 1800-01-01 1816-01-01
-    380 non_member 1816-01-01 2022-06-29
+    380 non_member 1816-01-01 2022-05-18
+    380 applicant 2022-05-18 2022-06-29
     380 invited 2022-06-29 2024-03-07
     380 member 2024-03-07 2200-01-01
     >>> germany = table[(table["iso3"] == "DEU") & (table["status"] == "member")]

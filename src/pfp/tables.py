@@ -199,8 +199,8 @@ def history_records(
     >>> rows = history_records(orgs=["NATO"])
     >>> sweden = [row for row in rows if row["iso3"] == "SWE"]
     >>> [(row["status"], str(row["start"])) for row in sweden]
-    [('not_a_state', 'None'), ('non_member', '1816-01-01'), ('invited', '2022-06-29'),
-     ('member', '2024-03-07')]
+    [('not_a_state', 'None'), ('non_member', '1816-01-01'), ('applicant', '2022-05-18'),
+     ('invited', '2022-06-29'), ('member', '2024-03-07')]
 
     Raises:
         UnknownOrganizationError: for an organisation the history does not follow.
@@ -406,7 +406,7 @@ def history_dataframe(
     >>> from pfp import tables
     >>> frame = tables.history_dataframe(orgs=["NATO"])
     >>> frame[frame["iso3"] == "SWE"]["status"].tolist()
-    ['not_a_state', 'non_member', 'invited', 'member']
+    ['not_a_state', 'non_member', 'applicant', 'invited', 'member']
     """
     return _frame(history_records(orgs=orgs, history=history), PERIOD_COLUMNS, backend)
 

@@ -162,7 +162,7 @@ class Timeline(Immutable, Tabular, tuple[Period, ...]):
     >>> import pfp
     >>> sweden = pfp.timeline("Sweden", org="NATO")
     >>> sweden.country.name, sweden.org, [period.status.value for period in sweden]
-    ('Sweden', 'NATO', ['not_a_state', 'non_member', 'invited', 'member'])
+    ('Sweden', 'NATO', ['not_a_state', 'non_member', 'applicant', 'invited', 'member'])
 
     It also knows its ``country``, ``org`` and ``history``, and renders as a table.
     """
