@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import sys
 
 import pendulum
@@ -72,6 +73,24 @@ def test_views_compare_join_and_pickle_as_tuples() -> None:
 def test_a_view_made_in_code_owns_its_changes() -> None:
     """Transitions(items) copies a list it is given: changing the list later changes nothing."""
     items = list(EVERY[:4])
-    made = pfp.Transitions(items, "NATO")
+    made = pfp.Transitions(items, "PfP")
     items.clear()
-    assert len(made) == 4 and made == EVERY[:4] and made.org == "NATO" and made.history is None
+    assert len(made) == 4 and made == EVERY[:4] and made.org == "PfP" and made.history is None
+
+
+@pytest.mark.parametrize(
+    ("items", "org", "says"),
+    [
+        (5, "NATO", "items must be an iterable of pfp.Transition; got int"),
+        ([1, 2], "NATO", "item 0 is of type int"),
+        ((), 5, "org must be an organisation's key, such as 'NATO'; got 5"),
+        ((), "", "org must be an organisation's key"),
+        (EVERY[:2], "NATO", "item 0 is a change in PfP, not in NATO"),
+    ],
+)
+def test_a_view_made_in_code_refuses_what_is_not_its_organisations_changes(
+    items: object, org: object, says: str
+) -> None:
+    """Transitions(items, org) takes only Transition records of ``org``, with a typed error."""
+    with pytest.raises(pfp.InvalidArgumentError, match=re.escape(says)):
+        pfp.Transitions(items, org)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ import pendulum
 
 from pfp.dates import from_ordinal
 from pfp.display import cited_by_key, html_table
-from pfp.errors import InvalidArgumentError
+from pfp.errors import InvalidArgumentError, shown
 from pfp.model import DEFAULT_ORG, Country, Source, Status, Transition
 from pfp.rows import (
     COUNTRY_COLUMNS,
@@ -538,8 +538,19 @@ class Transitions(Immutable, Tabular, Sequence[Transition]):
         *,
         history: History | None = None,
     ) -> Transitions:
-        """Make the sequence of ``items``, all changes of membership in ``org``."""
-        base = tuple(items)
+        """Make the sequence of ``items``, all changes of membership in ``org``.
+
+        >>> import pfp
+        >>> changes = pfp.Transitions(pfp.transitions(org="NATO")[:2], "NATO")
+        >>> len(changes), changes.org, changes.history is None
+        (2, 'NATO', True)
+
+        Raises:
+            InvalidArgumentError: when ``items`` are not transitions, ``org`` is not an
+                organisation's key, or (without ``history``) a change is another organisation's.
+
+        """
+        base = _checked_changes(items, org, history)
         if history is not None:
             made: Transitions = history.fast_path(org).make_transitions(base, 0, len(base))
             return made
@@ -661,6 +672,33 @@ class Transitions(Immutable, Tabular, Sequence[Transition]):
         """The history's sources and the changes' own (a history made in code may have none)."""
         own = (source for change in self for source in change.sources)
         return (*sources_of(self.history), *own)
+
+
+def _checked_changes(
+    items: Iterable[Transition], org: object, history: History | None
+) -> tuple[Transition, ...]:
+    """``items`` as a tuple, each a Transition (of ``org`` when no history says otherwise)."""
+    if type(org) is not str or not org:
+        raise InvalidArgumentError(
+            f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
+        )
+    try:
+        base = tuple(items)
+    except TypeError:
+        raise InvalidArgumentError(
+            f"items must be an iterable of pfp.Transition; got {type(items).__name__}"
+        ) from None
+    for at, item in enumerate(base):
+        if not isinstance(item, Transition):
+            raise InvalidArgumentError(
+                f"items must all be pfp.Transition; item {at} is of type {type(item).__name__}"
+            )
+        if history is None and item.org != org:
+            raise InvalidArgumentError(
+                f"item {at} is a change in {item.org}, not in {org}: "
+                f"a Transitions holds one organisation's changes"
+            )
+    return base
 
 
 class _Filling(Transitions):
