@@ -81,8 +81,8 @@ def test_a_view_made_in_code_owns_its_changes() -> None:
 @pytest.mark.parametrize(
     ("items", "org", "says"),
     [
-        (5, "NATO", "items must be an iterable of pfp.Transition; got int"),
-        ([1, 2], "NATO", "item 0 is of type int"),
+        (5, "NATO", "items must be an iterable (a list or tuple), not 5"),
+        ([1, 2], "NATO", "items must hold pfp.Transition records, not 1"),
         ((), 5, "org must be an organisation's key, such as 'NATO'; got 5"),
         ((), "", "org must be an organisation's key"),
         (EVERY[:2], "NATO", "item 0 is a change in PfP, not in NATO"),

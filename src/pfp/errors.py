@@ -14,7 +14,7 @@ Sweden
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pfp.model import Country
@@ -97,6 +97,25 @@ def items_of(value: object, what: str) -> tuple[object, ...]:
         raise InvalidArgumentError(
             f"{what}: iterating {shown(value)} failed ({type(error).__name__}: {error})"
         ) from error
+
+
+def records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
+    """The items of a caller's iterable, each a ``kind`` record, or an InvalidArgumentError.
+
+    >>> records_of([1], int, "numbers")
+    (1,)
+    >>> records_of(["1"], int, "numbers")
+    Traceback (most recent call last):
+    ...
+    pfp.errors.InvalidArgumentError: numbers must hold pfp.int records, not '1'
+    """
+    found = items_of(value, what)
+    for item in found:
+        if not isinstance(item, kind):
+            raise InvalidArgumentError(
+                f"{what} must hold pfp.{kind.__name__} records, not {shown(item)}"
+            )
+    return found
 
 
 class PfpError(Exception):

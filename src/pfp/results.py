@@ -26,7 +26,7 @@ import pendulum
 
 from pfp.dates import from_ordinal
 from pfp.display import cited_by_key, html_table
-from pfp.errors import InvalidArgumentError, shown
+from pfp.errors import InvalidArgumentError, records_of, shown
 from pfp.model import DEFAULT_ORG, Country, Source, Status, Transition
 from pfp.rows import (
     COUNTRY_COLUMNS,
@@ -61,6 +61,8 @@ __all__ = [
 
 
 _SUSPENDED = Status.SUSPENDED
+_LAST_ORDINAL = 3_652_059
+"""The ordinal of 9999-12-31, the last day a ``datetime.date`` holds."""
 
 
 class Immutable:
@@ -203,7 +205,7 @@ class CountrySet(Immutable, Tabular):
     _members: tuple[Country, ...]
 
     def __init__(self, countries: Iterable[Country], history: History) -> None:
-        unique = {c.iso3: c for c in countries}
+        unique = {c.iso3: c for c in records_of(countries, Country, "countries")}
         _set = object.__setattr__
         _set(self, "_members", tuple(sorted(unique.values(), key=_by_name)))
         _set(self, "_keys", frozenset(unique))
@@ -350,6 +352,20 @@ class Roster(CountrySet):
         keys: frozenset[str],
         history: History,
     ) -> None:
+        if type(org) is not str or not org:
+            raise InvalidArgumentError(
+                f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
+            )
+        if type(ordinal) is not int or not 1 <= ordinal <= _LAST_ORDINAL:
+            raise InvalidArgumentError(
+                f"ordinal must be a day's ordinal (date.toordinal()), such as 728143; "
+                f"got {shown(ordinal)}"
+            )
+        members = records_of(members, Country, "members")
+        if not isinstance(keys, frozenset) or keys != {c.iso3 for c in members}:
+            raise InvalidArgumentError(
+                f"keys must be the frozenset of the members' ISO alpha-3 codes; got {shown(keys)}"
+            )
         _set = object.__setattr__
         _set(self, "_org", org)
         _set(self, "_ordinal", ordinal)
@@ -682,17 +698,8 @@ def _checked_changes(
         raise InvalidArgumentError(
             f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
         )
-    try:
-        base = tuple(items)
-    except TypeError:
-        raise InvalidArgumentError(
-            f"items must be an iterable of pfp.Transition; got {type(items).__name__}"
-        ) from None
+    base: tuple[Transition, ...] = records_of(items, Transition, "items")
     for at, item in enumerate(base):
-        if not isinstance(item, Transition):
-            raise InvalidArgumentError(
-                f"items must all be pfp.Transition; item {at} is of type {type(item).__name__}"
-            )
         if history is None and item.org != org:
             raise InvalidArgumentError(
                 f"item {at} is a change in {item.org}, not in {org}: "

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pfp.display import cell, column_names
-from pfp.errors import InvalidArgumentError, MissingExtraError, items_of, shown
+from pfp.errors import InvalidArgumentError, MissingExtraError, items_of, records_of, shown
 from pfp.model import Country, Source, Status, Transition
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def country_records(countries: Iterable[Country], *, history: Described | None =
     >>> country_records([pfp.country("Malta")])
     [{'name': 'Malta', 'iso2': 'MT', 'iso3': 'MLT'}]
     """
-    found = _all_of(countries, Country, "countries")
+    found = records_of(countries, Country, "countries")
     return Records((country_cells(country) for country in found), history=history)
 
 
@@ -255,7 +255,7 @@ def transition_records(
     """
     if history is None:
         history = getattr(transitions, "history", None)
-    transitions = _all_of(transitions, Transition, "transitions")
+    transitions = records_of(transitions, Transition, "transitions")
     return Records(
         (
             {
@@ -300,17 +300,6 @@ def period_rows(
         ),
         history=history,
     )
-
-
-def _all_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
-    """The items of ``value``, each a ``kind`` record, or an InvalidArgumentError."""
-    found = items_of(value, what)
-    for item in found:
-        if not isinstance(item, kind):
-            raise InvalidArgumentError(
-                f"{what} must hold pfp.{kind.__name__} records, not {shown(item)}"
-            )
-    return found
 
 
 def rows_of(value: object) -> tuple[Mapping[str, Any], ...]:
