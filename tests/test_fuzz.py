@@ -401,6 +401,7 @@ def test_members_at(target: str, when: object, org: object) -> None:
 @_settings(300)
 @given(target=st.sampled_from(TARGETS), country=A_COUNTRY, when=A_DAY, org=AN_ORG)
 @example(target="pfp", country="Malta", when="2000-01-01", org=[])
+@example(target="pfp", country="Malta", when="2000-01-01", org=RaisingEq())  # its hash raises
 @example(target="pfp", country=["Malta"], when="2000-01-01", org=None)
 @example(target="pfp", country=SelfStr("Malta"), when="2000-01-01", org=None)
 @example(target="history", country=HostileStr("Malta"), when="2000-01-01", org=None)

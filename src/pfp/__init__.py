@@ -251,7 +251,9 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
         else:
             try:
                 found = _org_runs[org][country]
-            except (KeyError, TypeError):  # not asked before, another spelling, not a str
+            except (
+                Exception
+            ):  # not asked before, another spelling; or not a str (its hash may fail)
                 found = _org_run(org, country)
         if found is not None:
             kind = type(when)
@@ -272,7 +274,10 @@ def status_of(country: str | Country, when: DateLike, *, org: str | None = None)
 
 
 def _org_run(org: object, country: str) -> StatusRun | None:
-    """The run of ``country`` as written in organisation ``org``, or None (then the engine asks)."""
+    """The run of ``country`` as written in organisation ``org``, or None: the engine then asks.
+
+    The engine refuses an ``org`` that is not an organisation's key, with a typed error.
+    """
     runs = _runs_of(org) if type(org) is str else None
     return None if runs is None else runs.get(country)
 
