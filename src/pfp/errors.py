@@ -99,6 +99,23 @@ def items_of(value: object, what: str) -> tuple[object, ...]:
         ) from error
 
 
+def org_key(org: object) -> str:
+    """``org`` when it can be an organisation's key (a non-empty string), else an error.
+
+    >>> org_key("NATO")
+    'NATO'
+    >>> org_key(5)
+    Traceback (most recent call last):
+    ...
+    pfp.errors.InvalidArgumentError: org must be an organisation's key, such as 'NATO'; got 5
+    """
+    if type(org) is not str or not org:
+        raise InvalidArgumentError(
+            f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
+        )
+    return org
+
+
 def records_of(value: object, kind: type[Any], what: str) -> tuple[Any, ...]:
     """The items of a caller's iterable, each a ``kind`` record, or an InvalidArgumentError.
 

@@ -26,7 +26,7 @@ import pendulum
 
 from pfp.dates import from_ordinal
 from pfp.display import cited_by_key, html_table
-from pfp.errors import InvalidArgumentError, records_of, shown
+from pfp.errors import InvalidArgumentError, org_key, records_of, shown
 from pfp.model import DEFAULT_ORG, Country, Source, Status, Transition
 from pfp.rows import (
     COUNTRY_COLUMNS,
@@ -352,10 +352,7 @@ class Roster(CountrySet):
         keys: frozenset[str],
         history: History,
     ) -> None:
-        if type(org) is not str or not org:
-            raise InvalidArgumentError(
-                f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
-            )
+        org_key(org)
         if type(ordinal) is not int or not 1 <= ordinal <= _LAST_ORDINAL:
             raise InvalidArgumentError(
                 f"ordinal must be a day's ordinal (date.toordinal()), such as 728143; "
@@ -694,10 +691,7 @@ def _checked_changes(
     items: Iterable[Transition], org: object, history: History | None
 ) -> tuple[Transition, ...]:
     """``items`` as a tuple, each a Transition (of ``org`` when no history says otherwise)."""
-    if type(org) is not str or not org:
-        raise InvalidArgumentError(
-            f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
-        )
+    org_key(org)
     base: tuple[Transition, ...] = records_of(items, Transition, "items")
     for at, item in enumerate(base):
         if history is None and item.org != org:

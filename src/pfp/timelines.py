@@ -20,7 +20,7 @@ import pendulum
 
 from pfp.dates import from_ordinal, to_date
 from pfp.display import Displayed, cited_by_key, html_table
-from pfp.errors import InvalidArgumentError, InvalidRecordError, records_of, shown
+from pfp.errors import InvalidArgumentError, InvalidRecordError, org_key, records_of, shown
 from pfp.model import Code, Country, Event, Source, Status, optional_date, to_status
 from pfp.results import COLUMN_HINTS, Immutable, Tabular, sources_of
 from pfp.rows import PERIOD_COLUMNS, Records, period_rows, source_keys
@@ -188,10 +188,7 @@ class Timeline(Immutable, Tabular, tuple[Period, ...]):
         """
         if not isinstance(country, Country):
             raise InvalidArgumentError(f"country must be a pfp.Country, not {shown(country)}")
-        if type(org) is not str or not org:
-            raise InvalidArgumentError(
-                f"org must be an organisation's key, such as 'NATO'; got {shown(org)}"
-            )
+        org_key(org)
         made = super().__new__(cls, records_of(periods, Period, "periods"))
         object.__setattr__(made, "country", country)
         object.__setattr__(made, "org", org)
