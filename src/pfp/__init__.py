@@ -287,6 +287,9 @@ def _runs_of(org: str) -> Mapping[str, StatusRun] | None:
 
     None for an ``org`` no organisation answers to (``History.status_of`` raises the error).
     """
+    kept = _org_runs.get(org)
+    if kept is not None:  # asked before: this is another spelling of the state
+        return kept
     try:  # the engine's own dict, shared by every spelling of the organisation
         runs = history().fast_path(org).statuses_by_name
     except UnknownOrganizationError:

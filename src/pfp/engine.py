@@ -63,7 +63,14 @@ from pfp.model import (
     span_ordinals,
 )
 from pfp.names import CountryIndex, normalize
-from pfp.results import Roster, Transitions, TransitionsMaker, new_roster, transitions_maker
+from pfp.results import (
+    Roster,
+    Transitions,
+    TransitionsMaker,
+    new_country_set,
+    new_roster,
+    transitions_maker,
+)
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -1165,15 +1172,13 @@ class History:
             InvalidArgumentError: for another system.
 
         """
-        from pfp.results import CountrySet  # noqa: PLC0415 - the result type, on first use
-
         day = to_date(when)
         if system not in SYSTEMS:
             raise InvalidArgumentError(
                 f"no state system {shown(system)}; pfp follows cow (Correlates of War), gw "
                 "(Gleditsch-Ward) and iso (ISO 3166)"
             )
-        return CountrySet(self._systems[system].on(day.toordinal()), self)
+        return new_country_set(self._systems[system].on(day.toordinal()), self)
 
     def state_disputes(self) -> tuple[StateDispute, ...]:
         """Where the state systems' lists (and ISO) disagree about a state, by state."""

@@ -853,10 +853,17 @@ class Country(Displayed):
             InvalidArgumentError: when ``scheme`` is not a code scheme.
 
         """
-        wanted = _scheme(scheme)
-        ordinal = to_date(when).toordinal()
+        return self.code_on(_scheme(scheme), to_date(when).toordinal())
+
+    def code_on(self, scheme: CodeScheme, ordinal: int) -> str | None:
+        """:meth:`code_at` for a checked scheme and a day given as its ordinal (bulk callers).
+
+        >>> import datetime, pfp
+        >>> pfp.country("Germany").code_on(CodeScheme.COW, datetime.date(1989, 11, 9).toordinal())
+        '260'
+        """
         for code in self.codes:
-            if code.scheme is wanted and code.covers(ordinal):
+            if code.scheme == scheme and code.covers(ordinal):
                 return code.code
         return None
 

@@ -36,13 +36,13 @@ import pendulum
 from pfp._bundled import or_bundled
 from pfp.dates import EPOCH, DateLike, date_range, reference_day, year_range
 from pfp.errors import BeyondDataError, InvalidArgumentError, shown
-from pfp.model import SYSTEMS, Country, Status
+from pfp.model import SYSTEMS, CodeScheme, Country, Status
 from pfp.rows import (
     Frame,
     Record,
     Records,
-    arrow,
     backend_of,
+    library,
     numpy,
     pandas,
     polars,
@@ -280,7 +280,7 @@ def state_year_panel(
 
     """
     kind = backend_of(backend)
-    pd = pandas() if kind == "pandas" else polars()
+    lib = library(kind)
     found = or_bundled(history)
     keys = organization_keys(found, orgs) if orgs is not None else (found.default_org,)
     rows = state_year_records(
@@ -294,8 +294,8 @@ def state_year_panel(
     )
     if kind == "polars":
         return polars_frame(rows, columns=state_year_columns(keys))
-    frame = pd.DataFrame.from_records(list(rows), columns=list(state_year_columns(keys)))
-    frame["date"] = pd.to_datetime(frame["date"].astype("string"))
+    frame = lib.DataFrame.from_records(list(rows), columns=list(state_year_columns(keys)))
+    frame["date"] = lib.to_datetime(frame["date"].astype("string"))
     for column in ("cow_code", "gw_code"):
         frame[column] = frame[column].astype("Int64")
     frame.attrs.update(rows.metadata, system=system, reference=reference)
@@ -560,7 +560,7 @@ def dyad_year_panel(
     if type(directed) is not bool:
         raise InvalidArgumentError(f"directed must be True or False; got {shown(directed)}")
     kind = backend_of(backend)
-    lib = pandas() if kind == "pandas" else polars()
+    lib = library(kind)
     np = numpy()
     found = or_bundled(history)
     keys = organization_keys(found, orgs, every=True)
@@ -616,12 +616,10 @@ INTERVAL_BACKENDS = ("pandas", "polars", "arrow")
 """The libraries :func:`intervals` can return a table of."""
 
 
-def _code_on(country: Country, scheme: str, ordinal: int) -> int | None:
+def _code_on(country: Country, scheme: CodeScheme, ordinal: int) -> int | None:
     """The state's COW or G&W number on the day ``ordinal`` (None when it had none)."""
-    for code in country.codes:
-        if code.scheme == scheme and code.covers(ordinal):
-            return int(code.code)
-    return None
+    found = country.code_on(scheme, ordinal)
+    return None if found is None else int(found)
 
 
 def _interval_columns(history: History, system: str, keys: Sequence[str]) -> dict[str, list[Any]]:
@@ -655,7 +653,8 @@ def _interval_columns(history: History, system: str, keys: Sequence[str]) -> dic
                 edges = [begin, *(c for c in cuts if begin < c < finish), finish]
                 value = period.status.value
                 for start, end in itertools.pairwise(edges):
-                    cow, gw = _code_on(country, "cow", start), _code_on(country, "gw", start)
+                    cow = _code_on(country, CodeScheme.COW, start)
+                    gw = _code_on(country, CodeScheme.GW, start)
                     if (
                         columns["start"]
                         and columns["end"][-1] == start
@@ -735,7 +734,7 @@ def intervals(
     """
     chosen = _system(system)
     kind = backend_of(backend, INTERVAL_BACKENDS)
-    lib = {"pandas": pandas, "polars": polars, "arrow": arrow}[kind]()
+    lib = library(kind)
     found = or_bundled(history)
     keys = organization_keys(found, orgs, every=True)
     columns = _interval_columns(found, chosen, keys)

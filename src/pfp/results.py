@@ -54,6 +54,7 @@ __all__ = [
     "Tabular",
     "Transitions",
     "TransitionsMaker",
+    "new_country_set",
     "new_roster",
     "sources_of",
     "transitions_maker",
@@ -205,7 +206,10 @@ class CountrySet(Immutable, Tabular):
     _members: tuple[Country, ...]
 
     def __init__(self, countries: Iterable[Country], history: History) -> None:
-        unique = {c.iso3: c for c in records_of(countries, Country, "countries")}
+        self._fill(records_of(countries, Country, "countries"), history)
+
+    def _fill(self, countries: Iterable[Country], history: History) -> None:
+        unique = {c.iso3: c for c in countries}
         _set = object.__setattr__
         _set(self, "_members", tuple(sorted(unique.values(), key=_by_name)))
         _set(self, "_keys", frozenset(unique))
@@ -295,6 +299,18 @@ class CountrySet(Immutable, Tabular):
         return f"{size}: {', '.join(c.name for c in self._members)}"
 
 
+def new_country_set(countries: Iterable[Country], history: History) -> CountrySet:
+    """``CountrySet(countries, history)`` for records pfp made itself: not checked again.
+
+    >>> import pfp
+    >>> new_country_set(pfp.members_at("1994-01-27").countries, pfp.history())
+    <CountrySet: Lithuania, Romania>
+    """
+    made = CountrySet.__new__(CountrySet)
+    made._fill(countries, history)
+    return made
+
+
 def combine(left: SetLike, right: object, operator: str) -> CountrySet:
     """Apply a set operator to two rosters or country sets.
 
@@ -315,7 +331,7 @@ def combine(left: SetLike, right: object, operator: str) -> CountrySet:
         "^": keys_left ^ keys_right,
     }[operator]
     pool = {c.iso3: c for c in (*left.countries, *right.countries)}
-    return CountrySet((pool[key] for key in keys), left.history)
+    return new_country_set((pool[key] for key in keys), left.history)
 
 
 class Roster(CountrySet):
@@ -434,7 +450,7 @@ class Roster(CountrySet):
         True
         """
         date, org, history = self.date, self._org, self._history
-        return CountrySet(
+        return new_country_set(
             (c for c in self._members if history.status_of(c, date, org=org) is _SUSPENDED),
             history,
         )
@@ -606,7 +622,7 @@ class Transitions(Immutable, Tabular, Sequence[Transition]):
             picked = range(start, stop)[index]
             if picked.step == 1:
                 return _view(type(self), self._base, picked.start, max(picked.start, picked.stop))
-            items = tuple(self._base[i] for i in picked)
+            items = self._items()[index]  # a step: its own tuple
             return _view(type(self), items, 0, len(items))
         at = operator.index(index)
         if at < 0:

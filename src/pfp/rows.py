@@ -361,6 +361,11 @@ BACKENDS = ("pandas", "polars")
 """The frame libraries a DataFrame function can return (``backend=``)."""
 
 
+def library(backend: str) -> Any:
+    """The module of a checked ``backend`` (pandas, polars or arrow), or a MissingExtraError."""
+    return {"pandas": pandas, "polars": polars, "arrow": arrow}[backend]()
+
+
 def backend_of(backend: object, known: Sequence[str] = BACKENDS) -> str:
     """``backend`` checked against ``known``, or an InvalidArgumentError naming them."""
     if not isinstance(backend, str) or backend not in known:

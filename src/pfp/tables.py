@@ -48,6 +48,7 @@ from pfp.rows import (
     backend_of,
     country_cells,
     country_records,
+    library,
     pandas,
     period_on,
     period_rows,
@@ -471,7 +472,7 @@ def country_year_panel(
             'beyond="null" and "raise" are for panels over a state system (system="cow", '
             '"gw", "iso" or orgs=); this panel carries the last known standing forward'
         )
-    pandas() if kind == "pandas" else polars()
+    library(kind)  # the extra is there, or its MissingExtraError
     found = _history(history)
     rows = country_year_records(
         start_year,
