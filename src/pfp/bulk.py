@@ -35,7 +35,7 @@ from pfp.errors import (
 )
 from pfp.model import CodeScheme, Status
 from pfp.rows import numpy
-from pfp.words import organization_keys
+from pfp.words import BEYOND, organization_keys
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,9 +53,6 @@ CODES = (None, "cow", "gw")
 """What the country column holds: names and ISO codes (None), or COW or G&W numbers."""
 UNKNOWN = ("na", "raise")
 """What an unknown country gives: a null status (with one warning), or UnknownCountryError."""
-BEYOND = ("carry", "null", "raise")
-"""What a day after an organisation's review day gives: its last known status, null, or
-BeyondDataError; the ``beyond_data`` column says which rows those are."""
 
 _SHIFT = 22
 """A key is ``state << _SHIFT | day ordinal``: every ordinal (1 to 3,652,059) fits below."""
@@ -365,7 +362,7 @@ def _choice(value: object, allowed: Sequence[object], what: str) -> Any:
 
 
 def _org_keys(history: History, orgs: object) -> tuple[str, ...]:
-    keys = tuple(dict.fromkeys(organization_keys(history, orgs)))  # each once, in order
+    keys = organization_keys(history, orgs)  # each once, in order
     if not keys:
         raise InvalidArgumentError("orgs is empty; name one organisation or more, such as ('PfP',)")
     return keys

@@ -49,7 +49,7 @@ from pfp.rows import (
     polars_frame,
     polars_from_pandas,
 )
-from pfp.words import organization_keys
+from pfp.words import BEYOND, organization_keys
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -162,11 +162,6 @@ def state_year_columns(keys: Sequence[str]) -> tuple[str, ...]:
         *(f"{key.lower()}_status" for key in keys),
         "beyond_data",
     )
-
-
-BEYOND = ("carry", "null", "raise")
-"""What a panel does with a day after an organisation's review day: carry the last known
-standing forward (and say so in ``beyond_data``), leave the status empty, or raise."""
 
 
 def _beyond(beyond: object) -> str:

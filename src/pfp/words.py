@@ -20,7 +20,12 @@ from pfp.model import Country, EventKind, Organization, Status
 if TYPE_CHECKING:
     from pfp.timelines import Period
 
-__all__ = ["Partnership", "affiliations", "organization_keys", "partnerships"]
+__all__ = ["BEYOND", "Partnership", "affiliations", "organization_keys", "partnerships"]
+
+BEYOND = ("carry", "null", "raise")
+"""What a day after an organisation's review day gives in a panel or ``pfp.annotate``: the
+last known standing carried forward (``beyond_data`` says which rows), null, or
+BeyondDataError."""
 
 _LABELS = {
     Status.MEMBER: "member",
