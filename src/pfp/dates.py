@@ -39,7 +39,6 @@ __all__ = [
     "date_ordinal",
     "date_range",
     "from_ordinal",
-    "is_plain_date",
     "ordinal_range",
     "parse_data_date",
     "reference_day",
@@ -84,9 +83,6 @@ _NS_PER_DAY = 86_400_000_000_000
 EPOCH = 719_163
 """The ordinal of 1970-01-01, numpy's (and Arrow's, and Polars') day 0."""
 
-_PLAIN_DATES = (datetime.date, pendulum.Date)
-"""The day types whose ``toordinal()`` is the day itself: the engine's fast paths test
-``type(day) in _PLAIN_DATES``-style identity for these two (see :func:`is_plain_date`)."""
 _from_iso = datetime.date.fromisoformat
 _from_ordinal = pendulum.Date.fromordinal
 _DATA_FORMS = "'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' for a date known to the month or year"
@@ -159,23 +155,6 @@ _NANOSECONDS: list[Any] = []
 DAY_READERS: dict[type, Callable[[Any], int]] = {}
 """Readers of day types that are not dates, by exact type, filled on first sight
 (``numpy.datetime64``): the front's per-row fast path calls the reader directly."""
-
-
-def is_plain_date(value: object) -> bool:
-    """Whether ``value`` is exactly a ``datetime.date`` or a pendulum ``Date``.
-
-    Such a day needs no conversion: ``value.toordinal()`` is the answer. The engine's and the
-    front's fast paths spell this test out inline (``kind is _Date or kind is _PDate``) for
-    speed; tests keep them equal to this definition.
-
-    >>> import datetime, pendulum
-    >>> is_plain_date(datetime.date(1994, 1, 10)), is_plain_date(pendulum.date(1994, 1, 10))
-    (True, True)
-    >>> is_plain_date(datetime.datetime(1994, 1, 10)), is_plain_date("1994-01-10")
-    (False, False)
-    """
-    kind = type(value)
-    return kind is _PLAIN_DATES[0] or kind is _PLAIN_DATES[1]
 
 
 def _backwards(low: object, high: object, bounds: str = "start <= end") -> InvalidRangeError:
