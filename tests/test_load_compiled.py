@@ -7,11 +7,15 @@ tests make it again from the files (the full validation ``pfp check`` runs) and 
 
 from __future__ import annotations
 
+import copy
 import importlib.resources
 import marshal
+import pickle
 import shutil
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -22,6 +26,7 @@ from pfp import _load_compiled as compiled
 from pfp._bundled import COMMAND, bundled_file, compile_bundled
 from pfp._load import Folder, read_folder
 from pfp.engine import from_records, replayed
+from pfp.model import Deferred
 
 DATA = Path(pfp.__file__).resolve().parent / "_data"
 
@@ -141,3 +146,87 @@ def test_an_edited_csv_file_wins_over_the_stale_compiled_form(tmp_path: Path) ->
     where, version = done.stdout.split()
     assert where.startswith(str(copy))
     assert version == "edited-by-a-test"
+
+
+def _slot_value(country: pfp.Country) -> object:
+    """What a state's ``codes`` slot holds, read past the descriptor that makes it."""
+    return vars(pfp.Country)["codes"].slot.__get__(country, pfp.Country)
+
+
+def test_the_states_codes_are_made_on_first_read_all_at_once(validated: Folder) -> None:
+    """Until a state's codes are read, only the code records of the states' lives exist."""
+    loaded = compiled.load(bundled_file)
+    assert loaded is not None and loaded.replayed is not None
+    countries = loaded.dataset.countries
+    assert all(isinstance(_slot_value(c), Deferred) for c in countries)
+    germany = next(c for c in countries if c.iso3 == "DEU")
+    theirs = next(c for c in validated.dataset.countries if c.iso3 == "DEU")
+    assert germany.codes == theirs.codes and germany.codes
+    assert all(type(_slot_value(c)) is tuple for c in countries)  # every state's, at once
+    by_iso3 = {c.iso3: c for c in countries}
+    for iso3, life in loaded.replayed[1].items():  # a life's codes are its state's records
+        for *_, begun, ended in life:
+            for code in (begun, ended):
+                assert code is None or any(code is mine for mine in by_iso3[iso3].codes)
+
+
+def test_codes_read_from_many_threads_at_once_are_one_set_of_records() -> None:
+    """Eight threads reading every state's codes at once get the same records (made once)."""
+    loaded = compiled.load(bundled_file)
+    assert loaded is not None
+    countries = loaded.dataset.countries
+    start = threading.Barrier(8)
+
+    def read(_: int) -> list[tuple[pfp.Code, ...]]:
+        start.wait()
+        return [country.codes for country in countries]
+
+    with ThreadPoolExecutor(8) as pool:
+        first, *others = pool.map(read, range(8))
+    for other in others:
+        assert all(mine is theirs for mine, theirs in zip(first, other, strict=True))
+
+
+def test_a_state_whose_codes_are_not_made_yet_pickles_copies_and_evolves(
+    validated: Folder,
+) -> None:
+    """Pickling, copying, evolving or asdict of a state reads its codes: they are made."""
+    for make in (
+        lambda c: pickle.loads(pickle.dumps(c)),
+        copy.copy,
+        copy.deepcopy,
+        attrs.evolve,
+        lambda c: attrs.asdict(c, recurse=False)["codes"],
+    ):
+        loaded = compiled.load(bundled_file)
+        assert loaded is not None
+        mine = next(c for c in loaded.dataset.countries if c.iso3 == "SRB")
+        theirs = next(c for c in validated.dataset.countries if c.iso3 == "SRB")
+        made = make(mine)
+        assert made == (theirs.codes if type(made) is tuple else theirs)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        mine.codes = ()  # type: ignore[misc]
+
+
+def test_the_first_query_makes_neither_the_late_codes_nor_the_lone_states_runs() -> None:
+    """In a fresh process: members_at makes some 230 code records of 1,500, and no state's
+    run; the first read of a state's codes makes every code record.
+    """
+    script = (
+        "import gc, pfp\n"
+        "count = lambda: sum(type(o) is pfp.Code for o in gc.get_objects())\n"
+        "pfp.members_at('2005-06-01')\n"
+        "history = pfp.history()\n"
+        "made = sorted(history._made) + sorted(history._default_index._made)\n"
+        "before = count()\n"
+        "pfp.country('Germany').codes\n"
+        "print(before, count(), *made)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    before, after, *made = done.stdout.split()
+    total = sum(len(c.codes) for c in pfp.countries())
+    assert made == []
+    assert int(after) == total
+    assert 0 < int(before) < total / 4

@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import enum
 import marshal
+import threading
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +53,7 @@ from pfp.model import (
     Code,
     CodeScheme,
     Country,
+    Deferred,
     Event,
     EventKind,
     Evidence,
@@ -105,6 +107,8 @@ _day: Callable[[int], pendulum.Date] = vars(datetime.date)["fromordinal"].__get_
     None, pendulum.Date
 )
 """``pendulum.Date.fromordinal`` in C: pendulum's own is a Python method, four times slower."""
+_CODES: Any = vars(Country)["codes"]
+"""``Country.codes``' descriptor: the slot, read through (see ``pfp.model.Deferred``)."""
 _HASH_SLOT = "_attrs_cached_hash"
 """The slot where attrs caches a ``cache_hash`` class's hash; None until first hashed."""
 
@@ -347,16 +351,33 @@ class _Decoder:
             return map([tuple(map(item, refs)) for refs in distinct].__getitem__, which)
         return column  # type: ignore[no-any-return]  # a tuple of values, as stored
 
-    def records(self, name: str, count: int, spec: Spec, columns: tuple[Any, ...]) -> None:
-        """Make the records of one class, column by column, through its slots."""
+    def records(
+        self,
+        name: str,
+        count: int,
+        spec: Spec,
+        columns: tuple[Any, ...],
+        rows: Sequence[int] | None = None,
+    ) -> None:
+        """Make the records of one class, column by column, through its slots.
+
+        ``rows``: make only the records at these places of the table (the others stay None
+        until a later call makes them).
+        """
         cls = _BY_NAME[name]
-        made = list(map(object.__new__, repeat(cls, count)))
         slots = vars(cls)
+        made = list(map(object.__new__, repeat(cls, count if rows is None else len(rows))))
         for (field, kind, target), column in zip(spec, columns, strict=True):
-            deque(map(slots[field].__set__, made, self.column(kind, target, column)), maxlen=0)
+            stored = column if rows is None else _picked(kind, column, rows)
+            deque(map(slots[field].__set__, made, self.column(kind, target, stored)), maxlen=0)
         if _HASH_SLOT in slots:
             deque(map(slots[_HASH_SLOT].__set__, made, repeat(None)), maxlen=0)
-        self.tables[name] = made
+        if rows is None:
+            self.tables[name] = made
+            return
+        table = self.tables.setdefault(name, [None] * count)
+        for at, record in zip(rows, made, strict=True):
+            table[at] = record
 
     def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
         """The values of a table's columns, ``count`` rows each."""
@@ -371,12 +392,90 @@ class _Decoder:
         return tuple(dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True))
 
 
+def _picked(kind: str, column: Any, rows: Sequence[int]) -> Any:
+    """A stored column of only the rows at ``rows``, stored the same way."""
+    if kind in (_SHARED, _ENUM, _REFS):
+        distinct, which = column
+        return distinct, tuple(map(which.__getitem__, rows))
+    return tuple(map(column.__getitem__, rows))
+
+
+def _referred(columns: Iterable[tuple[tuple[str, str, str], Any]], name: str) -> set[int]:
+    """The numbers of the records of class ``name`` that the stored ``columns`` refer to."""
+    found: set[int] = set()
+    for (_, kind, target), column in columns:
+        if target == name and kind == _REF:
+            found.update(number - 1 for number in column if number)
+        elif target == name and kind == _REFS:
+            found.update(number for refs in column[0] for number in refs)
+    return found
+
+
+class _LateCodes(Deferred):
+    """Every state's ``codes``, made on the first read of any state's (see ``Deferred``).
+
+    Of the 1,529 code records the first query needs only those that begin or end a state's
+    life (231): the other 1,298, four in ten of all records, are made with every state's
+    codes when any state's are first read, all at once and once (under a lock, whichever
+    thread reads). ``members_at`` reads none; a name lookup reads them all.
+    """
+
+    __slots__ = ("_decoder", "_late", "_lock")
+
+    def __init__(self, decoder: _Decoder, late: tuple[Any, ...]) -> None:
+        self._decoder: _Decoder | None = decoder
+        self._late = late  # the code table as stored, its rows not made, the states' codes
+        self._lock = threading.Lock()
+
+    def made(self, record: object) -> object:
+        slot = _CODES.slot
+        with self._lock:
+            decoder = self._decoder
+            if decoder is not None:
+                (name, count, spec, columns), rows, (distinct, which) = self._late
+                if rows:
+                    decoder.records(name, count, spec, columns, rows)
+                code = decoder.tables[name].__getitem__
+                made = [tuple(map(code, refs)) for refs in distinct]
+                countries = decoder.tables[Country.__name__]
+                deque(map(slot.__set__, countries, map(made.__getitem__, which)), maxlen=0)
+                self._decoder = None  # done: let the decoder's tables go
+                self._late = ()
+        return slot.__get__(record, type(record))
+
+
 def decode(encoded: tuple[Any, ...]) -> Folder:
-    """The folder :func:`encode` was given, made again."""
+    """The folder :func:`encode` was given, made again.
+
+    The code records no state's life refers to are made on the first read of any state's
+    ``codes`` (see :class:`_LateCodes`); everything else now.
+    """
     ordinals, classes, dataset, meta, rows, (changes, states, counts, *spans) = encoded
     decoder = _Decoder(ordinals)
+    code_name, country_name = Code.__name__, Country.__name__
+    stored = {name: (name, count, spec, columns) for name, count, spec, columns in classes}
+    others = [  # every stored column that may refer to a code record, but the states' codes
+        *(
+            (field, column)
+            for name, _, spec, columns in classes
+            for field, column in zip(spec, columns, strict=True)
+            if (name, field[0]) != (country_name, "codes")
+        ),
+        *(field for found in rows for field in zip(found[2], found[3], strict=True)),
+        *zip(spans[1], spans[2], strict=True),
+    ]
+    eager = sorted(_referred(others, code_name))
+    late = sorted(set(range(stored[code_name][1])) - set(eager))
     for name, count, spec, columns in classes:
-        decoder.records(name, count, spec, columns)
+        if name == code_name:
+            decoder.records(name, count, spec, columns, eager)
+        elif name == country_name:
+            at = [field for field, _, _ in spec].index("codes")
+            pending = (_LateCodes(decoder, (stored[code_name], late, columns[at])),) * count
+            deferred = (*spec[:at], ("codes", _VALUE, ""), *spec[at + 1 :])
+            decoder.records(name, count, deferred, (*columns[:at], pending, *columns[at + 1 :]))
+        else:
+            decoder.records(name, count, spec, columns)
     sources, countries, organizations, events, disputes = (
         tuple(map(decoder.tables[cls.__name__].__getitem__, numbers))
         for cls, numbers in zip(_DATASET, dataset, strict=True)

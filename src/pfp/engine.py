@@ -356,12 +356,13 @@ class _OrgIndex:
         self.transition_ords: Days = _compact(list(map(_day, by_date)))
         self._make_results()
 
-        # Per country: change days and the status from each day on (index 0 = before any),
-        # its days outside any state system included (Status.NOT_A_STATE).
-        self.country_statuses: dict[str, StatusRun] = {}
-        """Per country: its change days, and its status from each of them on."""
-        self.country_causes: dict[str, tuple[Cause, ...]] = {}
-        """Per country: the event behind each change of its run (None: it began or ceased)."""
+        # Per country its events concern: change days and the status from each day on (index
+        # 0 = before any), its days outside any state system included (Status.NOT_A_STATE).
+        self.own_statuses: dict[str, StatusRun] = {}
+        """Per country the organisation's events concern: its change days, and its status
+        from each of them on (country_statuses adds every other state's)."""
+        self.own_causes: dict[str, tuple[Cause, ...]] = {}
+        """Per country, the event behind each change of its run (None: it began or ceased)."""
         self.country_transitions: dict[str, tuple[Transition, ...]] = {}
         self.country_transition_days: dict[str, list[int]] = {}
         """Per country: the day of each of its transitions (aligned with the above)."""
@@ -372,8 +373,8 @@ class _OrgIndex:
         for iso3, items in per_country.items():
             changed = tuple(map(_second, items))
             days, statuses, causes = _merged(items, lives.get(iso3))
-            self.country_statuses[iso3] = _status_run(days, statuses)
-            self.country_causes[iso3] = causes
+            self.own_statuses[iso3] = _status_run(days, statuses)
+            self.own_causes[iso3] = causes
             self.country_transitions[iso3] = changed
             self.country_transition_days[iso3] = list(map(_day, items))
             if not _ON_ROSTER.isdisjoint(statuses):
@@ -389,9 +390,26 @@ class _OrgIndex:
         self.days: dict[object, Roster] = {}
         """Rosters already returned, by the day exactly as asked (a bounded memo)."""
 
+    country_statuses: _Made[dict[str, StatusRun]] = _Made(
+        lambda index: index.with_alone(index.own_statuses, 0)
+    )
+    """Per state: its change days, and its status from each of them on; made on first use
+    (``members_at`` needs none): a state no event concerns has its life's run (the history's
+    ``_alone``)."""
+    country_causes: _Made[dict[str, tuple[Cause, ...]]] = _Made(
+        lambda index: index.with_alone(index.own_causes, 1)
+    )
+    """Per state: the event behind each change of its run (None: it began or ceased)."""
     by_name: _Made[dict[str, StatusRun]] = _Made(lambda index: index.make_by_name())
     """The same as ``country_statuses``, by every exact spelling of every state's names and
     codes (see History); made on first use, from the history's name index."""
+
+    def with_alone(self, own: dict[str, Any], part: int) -> dict[str, Any]:
+        """``own`` (per state the events concern), then each other state's run or causes."""
+        found = dict(own)
+        for iso3, alone in self.history._alone.items():
+            found.setdefault(iso3, alone[part])
+        return found
 
     def make_by_name(self) -> dict[str, StatusRun]:
         """``by_name``, made (on its first use)."""
@@ -494,6 +512,15 @@ class _OrgIndex:
             self._snapshots.clear()
         self._snapshots[position] = snapshot
         return snapshot
+
+
+def _alone(lives: Mapping[str, Life]) -> dict[str, tuple[StatusRun, tuple[Cause, ...]]]:
+    """Each state's run and causes in an organisation none of whose events concern it."""
+    alone = {}
+    for iso3, life in lives.items():
+        days, statuses, causes = _merged((), life)
+        alone[iso3] = (_status_run(days, statuses), causes)
+    return alone
 
 
 def _cessations(events: tuple[Event, ...], lives: Mapping[str, Life]) -> list[Event]:
@@ -748,7 +775,10 @@ class History:
     _states: tuple[Country, ...]
     _changes: Mapping[str, Sequence[tuple[int, Transition]]]
     _lives: Mapping[str, Life]
-    _alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]]
+    _alone: _Made[dict[str, tuple[StatusRun, tuple[Cause, ...]]]] = _Made(
+        lambda history: _alone(history._lives)
+    )
+    """A state no event of an organisation concerns: its life alone, one run for every org."""
     _lock: threading.RLock
     _indexes: dict[str, _OrgIndex]
     """The organisations' indexes built so far (see _index_of)."""
@@ -997,19 +1027,14 @@ class History:
         _set(self, "_changes", changes)
         _set(self, "_lives", lives)
         _set(self, "_lock", threading.RLock())
-        # A state no event of an organisation concerns: its life alone, one run for every org.
-        alone: dict[str, tuple[StatusRun, tuple[Cause, ...]]] = {}
-        for iso3, life in lives.items():
-            days, statuses, causes = _merged((), life)
-            alone[iso3] = (_status_run(days, statuses), causes)
-        _set(self, "_alone", alone)
         _set(self, "_indexes", {})
         _set(self, "_default_index", self._index_of(default_org))
         if len(events) >= LARGE_BUILD:
             # A large history builds every index now, while the collector is paused: built
             # one by one later, each would run the collector over the whole heap between them.
             for key in orgs:
-                _ = self._index_of(key).by_name
+                index = self._index_of(key)
+                _ = index.by_name, index.country_causes
             _set(self, "_changes", {})  # every index holds its own: let the replay's pairs go
 
     def _index_of(self, key: str) -> _OrgIndex:
@@ -1028,12 +1053,7 @@ class History:
         return index
 
     def _new_index(self, key: str) -> _OrgIndex:
-        index = _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
-        for iso3, (run, causes) in self._alone.items():
-            if iso3 not in index.country_statuses:
-                index.country_statuses[iso3] = run
-                index.country_causes[iso3] = causes
-        return index
+        return _OrgIndex(self._organizations[key], self._changes[key], self, self._lives)
 
     # -- lookups -----------------------------------------------------------------------
 

@@ -460,6 +460,59 @@ def _record_hash(self: object) -> int:
     return hash((cls.__qualname__, *(getattr(self, name) for name in _compared(cls))))
 
 
+class Deferred:
+    """A field's value a loader has not made yet: made, and stored in place, on first read.
+
+    Only fields set up with :func:`_made_on_read` (``Country.codes``) may hold one, and a
+    reader never sees it: the field's descriptor calls :meth:`made` instead of returning it.
+    The bundled data's loader defers the 1,300 code records no state's life refers to, which
+    the first query does not read (see ``pfp._load_compiled``).
+    """
+
+    __slots__ = ()
+
+    def made(self, record: object) -> object:
+        """The field's value for ``record``, made now and stored in its slot."""
+        raise NotImplementedError
+
+
+class _MadeOnRead:
+    """A slot's descriptor that turns a :class:`Deferred` held there into its value.
+
+    It wraps the slot attrs made (reads, writes and deletes go to it), so the record's
+    fields, ``__init__``, pickling, copying and equality are those of any other field.
+    """
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, record: object, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        value = self._slot.__get__(record, owner)
+        if isinstance(value, Deferred):
+            return value.made(record)
+        return value
+
+    def __set__(self, record: object, value: object) -> None:
+        self._slot.__set__(record, value)
+
+    def __delete__(self, record: object) -> None:
+        self._slot.__delete__(record)
+
+    @property
+    def slot(self) -> Any:
+        """The slot's own descriptor (what a :class:`Deferred` stores the made value through)."""
+        return self._slot
+
+
+def _made_on_read(cls: type, name: str) -> None:
+    """Let field ``name`` of the slotted class ``cls`` hold a :class:`Deferred`."""
+    setattr(cls, name, _MadeOnRead(vars(cls)[name]))
+
+
 _REPR_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -938,6 +991,9 @@ class Country(Displayed):
         if not any(code.scheme in SYSTEMS.values() for code in self.codes):
             return True
         return any(code.scheme in schemes and code.covers(ordinal) for code in self.codes)
+
+
+_made_on_read(Country, "codes")
 
 
 @attrs.frozen(order=False)
