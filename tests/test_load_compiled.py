@@ -208,25 +208,43 @@ def test_a_state_whose_codes_are_not_made_yet_pickles_copies_and_evolves(
         mine.codes = ()  # type: ignore[misc]
 
 
-def test_the_first_query_makes_neither_the_late_codes_nor_the_lone_states_runs() -> None:
-    """In a fresh process: members_at makes some 230 code records of 1,500, and no state's
-    run; the first read of a state's codes makes every code record.
+def test_the_first_query_makes_no_late_codes_lone_runs_or_other_transitions() -> None:
+    """In a fresh process: members_at makes some 230 code records of 1,500, no state's run
+    and only the default organisation's transitions; the first read of a state's codes makes
+    every code record, the first question about NATO its transitions.
     """
     script = (
         "import gc, pfp\n"
-        "count = lambda: sum(type(o) is pfp.Code for o in gc.get_objects())\n"
+        "count = lambda kind: sum(type(o) is kind for o in gc.get_objects())\n"
         "pfp.members_at('2005-06-01')\n"
         "history = pfp.history()\n"
         "made = sorted(history._made) + sorted(history._default_index._made)\n"
-        "before = count()\n"
+        "codes, transitions = count(pfp.Code), count(pfp.Transition)\n"
         "pfp.country('Germany').codes\n"
-        "print(before, count(), *made)\n"
+        "pfp.members_at('2005-06-01', org='NATO')\n"
+        "print(codes, count(pfp.Code), transitions, count(pfp.Transition), *made)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
-    before, after, *made = done.stdout.split()
+    codes, all_codes, transitions, two_orgs, *made = done.stdout.split()
     total = sum(len(c.codes) for c in pfp.countries())
+    history = pfp.history()
     assert made == []
-    assert int(after) == total
-    assert 0 < int(before) < total / 4
+    assert int(all_codes) == total
+    assert 0 < int(codes) < total / 4
+    assert int(transitions) == len(history.transitions())
+    assert int(two_orgs) == len(history.transitions()) + len(history.transitions(org="NATO"))
+
+
+def test_the_late_changes_are_the_replay_s_mapping() -> None:
+    """Each organisation's changes read as the replay's dict: keys, order, values, misses."""
+    loaded = compiled.load(bundled_file)
+    assert loaded is not None and loaded.replayed is not None
+    late = loaded.replayed[0]
+    keys = list(late)
+    assert sorted(keys) == sorted(org.key for org in pfp.history().organizations())
+    assert len(late) == len(keys) and late["NATO"] is late["NATO"]
+    assert dict(late) == {key: late[key] for key in keys}
+    with pytest.raises(KeyError):
+        late["XYZ"]

@@ -38,7 +38,7 @@ import marshal
 import threading
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -444,11 +444,53 @@ class _LateCodes(Deferred):
         return slot.__get__(record, type(record))
 
 
+class _LateChanges(Mapping[str, list[tuple[int, Transition]]]):
+    """Each organisation's replayed changes, its transition records made on first use.
+
+    The first query builds the default organisation's index alone, from its 78 transitions;
+    the other organisations' 400 are made when each organisation's index is first built
+    (once, under a lock). A mapping as the replay's dict is, and equal to it.
+    """
+
+    def __init__(self, decoder: _Decoder, stored: tuple[Any, ...], changes: Any) -> None:
+        self._decoder = decoder
+        self._stored = stored  # the transition table as stored
+        self._changes: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
+            org: (days, numbers) for org, days, numbers in changes
+        }
+        self._made: dict[str, list[tuple[int, Transition]]] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, org: str) -> list[tuple[int, Transition]]:
+        found = self._made.get(org)
+        if found is not None:
+            return found
+        days, numbers = self._changes[org]  # KeyError: not an organisation of the replay
+        with self._lock:
+            found = self._made.get(org)
+            if found is None:
+                table = self._decoder.tables[Transition.__name__]
+                missing = [number for number in numbers if table[number] is None]
+                if missing:
+                    name, count, spec, columns = self._stored
+                    self._decoder.records(name, count, spec, columns, missing)
+                found = list(zip(days, map(table.__getitem__, numbers), strict=True))
+                self._made[org] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._changes)
+
+    def __len__(self) -> int:
+        return len(self._changes)
+
+
 def decode(encoded: tuple[Any, ...]) -> Folder:
     """The folder :func:`encode` was given, made again.
 
     The code records no state's life refers to are made on the first read of any state's
-    ``codes`` (see :class:`_LateCodes`); everything else now.
+    ``codes`` (see :class:`_LateCodes`), an organisation's transitions when its changes are
+    first read (see :class:`_LateChanges`); everything else now.
     """
     ordinals, classes, dataset, meta, rows, (changes, states, counts, *spans) = encoded
     decoder = _Decoder(ordinals)
@@ -466,9 +508,12 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
     ]
     eager = sorted(_referred(others, code_name))
     late = sorted(set(range(stored[code_name][1])) - set(eager))
+    transition_name = Transition.__name__
     for name, count, spec, columns in classes:
         if name == code_name:
             decoder.records(name, count, spec, columns, eager)
+        elif name == transition_name:  # those no other record refers to: on first use
+            decoder.records(name, count, spec, columns, sorted(_referred(others, name)))
         elif name == country_name:
             at = [field for field, _, _ in spec].index("codes")
             pending = (_LateCodes(decoder, (stored[code_name], late, columns[at])),) * count
@@ -482,16 +527,12 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
     )
     programme = ProgrammeRows(*(decoder.rows(*found) for found in rows))
     metadata = None if meta is None else Metadata(meta[0], _day(meta[1]), meta[2])
-    transition = decoder.tables[Transition.__name__].__getitem__
     stretches = list(zip(*decoder.values(*spans), strict=True))
     lives = {}
     at = 0
     for iso3, count in zip(states, counts, strict=True):
         lives[iso3] = tuple(stretches[at : at + count])
         at += count
-    replayed = (
-        {org: list(zip(days, map(transition, made), strict=True)) for org, days, made in changes},
-        lives,
-    )
+    replayed = (_LateChanges(decoder, stored[transition_name], changes), lives)
     dataset_ = Dataset(sources, countries, organizations, events, disputes)
     return Folder(dataset_, metadata, programme, (), replayed)
