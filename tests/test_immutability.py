@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import MutableSequence, Sequence
 
 import attrs
@@ -73,3 +75,17 @@ def test_sequences_are_frozen_and_not_shared() -> None:
         periods.org = "NATO"
     assert pfp.timeline("Malta") is not periods
     assert pfp.timeline("Malta") == periods
+
+
+def test_equal_states_and_sources_hash_alike_and_differing_ones_are_unequal() -> None:
+    """States and sources hash by their key: equal records hash alike (any copy of them),
+    and records sharing a key but not every field are unequal, as keys of one dict.
+    """
+    state, source = pfp.country("Germany"), pfp.source("seed-23")
+    for record, change in ((state, {"aliases": ("Almanya",)}), (source, {"note": "read"})):
+        for same in (pickle.loads(pickle.dumps(record)), copy.deepcopy(record)):
+            assert same == record and hash(same) == hash(record)
+        other = attrs.evolve(record, **change)
+        assert other != record and hash(other) == hash(record)
+        assert {record: 1, other: 2}[record] == 1
+    assert len({state, pfp.country("DEU"), pfp.country("Malta")}) == 2

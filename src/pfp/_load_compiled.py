@@ -109,8 +109,6 @@ _day: Callable[[int], pendulum.Date] = vars(datetime.date)["fromordinal"].__get_
 """``pendulum.Date.fromordinal`` in C: pendulum's own is a Python method, four times slower."""
 _CODES: Any = vars(Country)["codes"]
 """``Country.codes``' descriptor: the slot, read through (see ``pfp.model.Deferred``)."""
-_HASH_SLOT = "_attrs_cached_hash"
-"""The slot where attrs caches a ``cache_hash`` class's hash; None until first hashed."""
 
 # How a column is stored.
 _VALUE = "value"  # as it is: str, int, float, None or a tuple of str
@@ -370,8 +368,6 @@ class _Decoder:
         for (field, kind, target), column in zip(spec, columns, strict=True):
             stored = column if rows is None else _picked(kind, column, rows)
             deque(map(slots[field].__set__, made, self.column(kind, target, stored)), maxlen=0)
-        if _HASH_SLOT in slots:
-            deque(map(slots[_HASH_SLOT].__set__, made, repeat(None)), maxlen=0)
         if rows is None:
             self.tables[name] = made
             return

@@ -444,7 +444,7 @@ def _record_eq(self: object, other: object) -> bool:
     """The equality attrs would write (same class, equal fields with ``eq=True``), written once.
 
     Like :func:`_record_repr`: attrs compiles an ``__eq__`` and a ``__hash__`` per class
-    otherwise. (Classes that cache their hash keep attrs' own.)
+    otherwise. (States and sources hash by their key alone: see :func:`_hash_by`.)
 
     >>> Code("cow", "260", None, None) == Code("cow", "260", None, None)
     True
@@ -458,6 +458,24 @@ def _record_hash(self: object) -> int:
     """The hash of the fields :func:`_record_eq` compares, with the class's name."""
     cls = self.__class__
     return hash((cls.__qualname__, *(getattr(self, name) for name in _compared(cls))))
+
+
+def _hash_by(field: str) -> Callable[[object], int]:
+    """A ``__hash__`` of a record's class name and its key field alone.
+
+    Equal records have equal keys, so this hash agrees with :func:`_record_eq`; it is quick
+    without a cache (a state's whole hash would take in its 1,500-odd codes' fields), and
+    attrs writes and compiles no ``__eq__`` and ``__hash__`` for the class.
+
+    >>> a, b = Source("a", "A", "NATO", None), Source("a", "A", "NATO", None, note="seen")
+    >>> hash(a) == hash(b), a == b
+    (True, False)
+    """
+
+    def keyed_hash(self: object) -> int:
+        return hash((self.__class__.__qualname__, getattr(self, field)))
+
+    return keyed_hash
 
 
 class Deferred:
@@ -536,7 +554,7 @@ def _record_repr(self: object) -> str:
     return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
 
 
-@attrs.frozen(order=False, cache_hash=True)
+@attrs.frozen(order=False)
 class Source(Displayed):
     """A document a fact rests on, cited by its ``key``.
 
@@ -546,6 +564,8 @@ class Source(Displayed):
     ('Signatures of Partnership for Peace Framework Document', 'NATO')
     """
 
+    __eq__ = _record_eq
+    __hash__ = _hash_by("key")
     __repr__ = _record_repr
 
     CELL = "key"
@@ -812,7 +832,7 @@ def _optional_int(value: object) -> int | None:
 _converter(_optional_int)
 
 
-@attrs.frozen(order=False, cache_hash=True)
+@attrs.frozen(order=False)
 class Country(Displayed):
     """A state, with the codes and every name it is found by.
 
@@ -824,6 +844,8 @@ class Country(Displayed):
     True
     """
 
+    __eq__ = _record_eq
+    __hash__ = _hash_by("iso3")
     __repr__ = _record_repr
 
     CELL = "name"
