@@ -29,6 +29,7 @@ CORE = (
     "pfp._load_compiled",
     "pfp._folder",
     "pfp._collector",
+    "pfp._columns",
     "pfp.rows",
     "pfp.results",
     "pfp.engine",

@@ -24,33 +24,48 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, SupportsIndex, overlo
 import attrs
 import pendulum
 
+from pfp._columns import COUNTRY_COLUMNS, ROSTER_COLUMNS, TRANSITION_COLUMNS
 from pfp.dates import from_ordinal
 from pfp.display import cited_by_key, html_table
 from pfp.errors import InvalidArgumentError, org_key, records_of, shown
 from pfp.model import DEFAULT_ORG, Country, Source, Status, Transition
-from pfp.rows import (
-    COUNTRY_COLUMNS,
-    ROSTER_COLUMNS,
-    TRANSITION_COLUMNS,
-    Records,
-    country_records,
-    polars_frame,
-    roster_records,
-    to_dataframe,
-    transition_records,
-)
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from pfp.engine import History
+    from pfp.rows import Records
+
+    class _Rows(Protocol):
+        COLUMNS: ClassVar[tuple[str, ...]]
+
+        def to_records(self) -> Records: ...  # pragma: no cover
+
+        def _caption(self) -> str: ...  # pragma: no cover
+
+        def _cited(self) -> Iterable[object]: ...  # pragma: no cover
+
+    class SetLike(Protocol):
+        """What a set operation needs of its operands: a roster or a country set."""
+
+        @property
+        def countries(self) -> tuple[Country, ...]:
+            """The states, sorted by name."""
+
+        @property
+        def iso3(self) -> frozenset[str]:
+            """Their ISO alpha-3 codes."""
+
+        @property
+        def history(self) -> History:
+            """The history the states come from (it resolves names for ``in``)."""
+
 
 __all__ = [
     "COLUMN_HINTS",
     "CountrySet",
     "Immutable",
     "Roster",
-    "SetLike",
     "Tabular",
     "Transitions",
     "TransitionsMaker",
@@ -76,16 +91,6 @@ class Immutable:
 
     def __delattr__(self, name: str) -> None:
         raise attrs.exceptions.FrozenInstanceError
-
-
-class _Rows(Protocol):
-    COLUMNS: ClassVar[tuple[str, ...]]
-
-    def to_records(self) -> Records: ...  # pragma: no cover
-
-    def _caption(self) -> str: ...  # pragma: no cover
-
-    def _cited(self) -> Iterable[object]: ...  # pragma: no cover
 
 
 COLUMN_HINTS = {
@@ -125,6 +130,8 @@ class Tabular:
             ImportError: naming pandas and pfp's ``pandas`` extra when pandas is missing.
 
         """
+        from pfp.rows import to_dataframe  # noqa: PLC0415 - rows are made on first use
+
         return to_dataframe(self.to_records(), columns=self.COLUMNS)
 
     def to_polars(self: _Rows) -> Any:
@@ -139,6 +146,8 @@ class Tabular:
             MissingExtraError: naming polars and pfp's ``polars`` extra when polars is missing.
 
         """
+        from pfp.rows import polars_frame  # noqa: PLC0415 - rows are made on first use
+
         return polars_frame(self.to_records(), columns=self.COLUMNS)
 
     def _repr_html_(self: _Rows) -> str:
@@ -166,22 +175,6 @@ def sources_of(history: History | None) -> tuple[Source, ...]:
 
 
 # -- sets of states --------------------------------------------------------------------------
-
-
-class SetLike(Protocol):
-    """What a set operation needs of its operands: a roster or a country set."""
-
-    @property
-    def countries(self) -> tuple[Country, ...]:
-        """The states, sorted by name."""
-
-    @property
-    def iso3(self) -> frozenset[str]:
-        """Their ISO alpha-3 codes."""
-
-    @property
-    def history(self) -> History:
-        """The history the states come from (it resolves names for ``in``)."""
 
 
 def _by_name(country: Country) -> tuple[str, str]:
@@ -238,6 +231,8 @@ class CountrySet(Immutable, Tabular):
         >>> [row["iso3"] for row in gone.to_records()]
         ['ALB', 'HRV']
         """
+        from pfp.rows import country_records  # noqa: PLC0415 - rows are made on first use
+
         return country_records(self._members, history=self._history)
 
     def __len__(self) -> int:
@@ -471,6 +466,8 @@ class Roster(CountrySet):
         >>> row["name"], str(row["since"])
         ('Lithuania', '1994-01-27')
         """
+        from pfp.rows import roster_records  # noqa: PLC0415 - rows are made on first use
+
         return roster_records(self)
 
     def _caption(self) -> str:
@@ -682,6 +679,8 @@ class Transitions(Immutable, Tabular, Sequence[Transition]):
 
     def to_records(self) -> Records:
         """One plain dict per change: date, state, before, after, event and source keys."""
+        from pfp.rows import transition_records  # noqa: PLC0415 - rows are made on first use
+
         return transition_records(self, history=self.history)
 
     def _caption(self) -> str:

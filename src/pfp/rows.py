@@ -22,6 +22,14 @@ import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pfp._columns import (
+    COUNTRY_COLUMNS,
+    DATE_COLUMNS,
+    PERIOD_COLUMNS,
+    ROSTER_COLUMNS,
+    STATUS_COLUMNS,
+    TRANSITION_COLUMNS,
+)
 from pfp.display import cell, column_names
 from pfp.errors import InvalidArgumentError, MissingExtraError, items_of, records_of, shown
 from pfp.model import Country, Source, Status, Transition
@@ -60,54 +68,6 @@ is an optional extra."""
 
 Record = dict[str, Any]
 """One row: column name to value (a str, a pendulum date or None, a float, or a tuple of keys)."""
-
-COUNTRY_COLUMNS = ("name", "iso2", "iso3")
-"""The columns of :func:`country_records`."""
-
-ROSTER_COLUMNS = ("date", "org", "name", "iso2", "iso3", "since", "sources")
-"""The columns of :func:`roster_records`: one row per member; ``since`` begins its membership."""
-
-TRANSITION_COLUMNS = (
-    "date",
-    "org",
-    "name",
-    "iso2",
-    "iso3",
-    "before",
-    "after",
-    "event",
-    "event_org",
-    "sources",
-)
-"""The columns of :func:`transition_records`.
-
-``org`` is the organisation whose membership changed; ``event`` and ``event_org`` say what
-caused the change and in which organisation (a partner's NATO accession ends its PfP standing).
-"""
-
-STATUS_COLUMNS = ("name", "iso2", "iso3", "org", "date", "status", "since", "sources")
-"""The columns of :func:`status_row`: a state's status on a day, since when, and why."""
-
-PERIOD_COLUMNS = (
-    "name",
-    "iso2",
-    "iso3",
-    "org",
-    "status",
-    "start",
-    "end",
-    "last_day",
-    "event",
-    "sources",
-)
-"""The columns of :func:`period_rows`.
-
-``start`` is the first day (None: since records began), ``end`` the day after the last
-(None: still running), ``last_day`` the last day itself, as on :class:`~pfp.Period`.
-"""
-
-DATE_COLUMNS = frozenset({"date", "since", "start", "end", "last_day"})
-"""The columns that hold days (datetime64 in a DataFrame)."""
 
 
 class Described(Protocol):
