@@ -248,3 +248,21 @@ def test_the_late_changes_are_the_replay_s_mapping() -> None:
     assert dict(late) == {key: late[key] for key in keys}
     with pytest.raises(KeyError):
         late["XYZ"]
+
+
+def test_an_organisation_s_changes_read_from_many_threads_at_once_are_one_set_of_records() -> None:
+    """Eight threads reading each organisation's changes at once get the same transitions."""
+    loaded = compiled.load(bundled_file)
+    assert loaded is not None and loaded.replayed is not None
+    late = loaded.replayed[0]
+    start = threading.Barrier(8)
+
+    def read(_: int) -> list[list[tuple[int, pfp.Transition]]]:
+        start.wait()
+        return [late[org] for org in late]
+
+    with ThreadPoolExecutor(8) as pool:
+        first, *others = pool.map(read, range(8))
+    for other in others:
+        for mine, theirs in zip(first, other, strict=True):
+            assert all(a[1] is b[1] for a, b in zip(mine, theirs, strict=True))

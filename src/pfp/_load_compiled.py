@@ -322,58 +322,87 @@ def load(read: Opener) -> Folder | None:
 
 
 class _Decoder:
-    """Makes the columns of one compiled folder into values, class by class."""
+    """Makes the columns of one compiled folder into values, class by class.
 
-    def __init__(self, ordinals: tuple[int, ...]) -> None:
+    A class's records may be made in parts (:meth:`made`): the first query needs 15 in 100
+    of the code records and a sixth of the transitions, and the others are made when a
+    question first needs them, each once, under the decoder's lock.
+    """
+
+    def __init__(self, ordinals: tuple[int, ...], classes: tuple[Any, ...]) -> None:
         self.days: list[pendulum.Date | None] = [None, *map(_day, ordinals)]
         self.tables: dict[str, list[Any]] = {}
         self.enums = {kind.__name__: kind for kind in _ENUMS}
+        self.stored: dict[str, tuple[int, Spec, tuple[Any, ...]]] = {
+            name: (count, spec, columns) for name, count, spec, columns in classes
+        }
+        """Each class's records as stored: their number, how each column is stored, the columns."""
+        self.lock = threading.RLock()
+        self._distinct: dict[int, tuple[Any, list[Any]]] = {}
+        """Each column of distinct values (by its id: it is kept, so that no other takes the
+        id) and their values, made once."""
 
     def column(self, kind: str, target: str, column: Any) -> Iterable[Any]:
-        """The values of one stored column."""
+        """The values of one stored column (the records it refers to already made)."""
         if kind == _DATE:
             return map(self.days.__getitem__, column)
-        if kind == _ENUM:
-            member = self.enums[target]
-            distinct, which = column
-            found = [None if value is None else member(value) for value in distinct]
-            return map(found.__getitem__, which)
         if kind == _REF:
             return map([None, *self.tables[target]].__getitem__, column)
         if kind == _SHARED:
             distinct, which = column
             return map(distinct.__getitem__, which)
-        if kind == _REFS:
-            item = self.tables[target].__getitem__
+        if kind in (_ENUM, _REFS):
             distinct, which = column
-            return map([tuple(map(item, refs)) for refs in distinct].__getitem__, which)
+            _, found = self._distinct.get(id(distinct), (None, None))
+            if found is None:  # the tables referred to are whole (only codes and transitions,
+                if kind == _ENUM:  # which no tuple of records holds, are made in parts)
+                    member = self.enums[target]
+                    found = [None if value is None else member(value) for value in distinct]
+                else:
+                    item = self.tables[target].__getitem__
+                    found = [tuple(map(item, refs)) for refs in distinct]
+                self._distinct[id(distinct)] = (distinct, found)
+            return map(found.__getitem__, which)
         return column  # type: ignore[no-any-return]  # a tuple of values, as stored
 
     def records(
         self,
         name: str,
-        count: int,
-        spec: Spec,
-        columns: tuple[Any, ...],
         rows: Sequence[int] | None = None,
+        instead: Mapping[str, tuple[Any, ...]] | None = None,
     ) -> None:
         """Make the records of one class, column by column, through its slots.
 
-        ``rows``: make only the records at these places of the table (the others stay None
-        until a later call makes them).
+        ``rows``: only the records at these places of its table (the others stay None until
+        made); ``instead``: by field name, the values to store in place of a stored column's.
         """
+        stored = instead or {}
         cls = _BY_NAME[name]
         slots = vars(cls)
+        count, spec, columns = self.stored[name]
         made = list(map(object.__new__, repeat(cls, count if rows is None else len(rows))))
-        for (field, kind, target), column in zip(spec, columns, strict=True):
-            stored = column if rows is None else _picked(kind, column, rows)
-            deque(map(slots[field].__set__, made, self.column(kind, target, stored)), maxlen=0)
+        for (field, as_stored, target), in_file in zip(spec, columns, strict=True):
+            kind, column = (_VALUE, stored[field]) if field in stored else (as_stored, in_file)
+            if rows is not None:
+                column = _picked(kind, column, rows)
+            deque(map(slots[field].__set__, made, self.column(kind, target, column)), maxlen=0)
         if rows is None:
             self.tables[name] = made
             return
-        table = self.tables.setdefault(name, [None] * count)
+        table = self.tables.get(name) or self.tables.setdefault(name, [None] * count)
         for at, record in zip(rows, made, strict=True):
             table[at] = record
+
+    def made(self, name: str, numbers: Iterable[int]) -> list[Any]:
+        """The records of class ``name`` at ``numbers``: those not made yet are made now, once."""
+        table = self.tables[name]
+        wanted = list(numbers)
+        if any(table[number] is None for number in wanted):
+            with self.lock:  # another thread may be making them: ask again under the lock
+                missing = sorted({number for number in wanted if table[number] is None})
+                if missing:
+                    self.records(name, missing)
+        return list(map(table.__getitem__, wanted))
 
     def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
         """The values of a table's columns, ``count`` rows each."""
@@ -396,7 +425,7 @@ def _picked(kind: str, column: Any, rows: Sequence[int]) -> Any:
     return tuple(map(column.__getitem__, rows))
 
 
-def _referred(columns: Iterable[tuple[tuple[str, str, str], Any]], name: str) -> set[int]:
+def _referred(columns: Iterable[tuple[tuple[str, str, str], Any]], name: str) -> list[int]:
     """The numbers of the records of class ``name`` that the stored ``columns`` refer to."""
     found: set[int] = set()
     for (_, kind, target), column in columns:
@@ -404,7 +433,7 @@ def _referred(columns: Iterable[tuple[tuple[str, str, str], Any]], name: str) ->
             found.update(number - 1 for number in column if number)
         elif target == name and kind == _REFS:
             found.update(number for refs in column[0] for number in refs)
-    return found
+    return sorted(found)
 
 
 class _LateCodes(Deferred):
@@ -412,31 +441,28 @@ class _LateCodes(Deferred):
 
     Of the 1,529 code records the first query needs only those that begin or end a state's
     life (231): the other 1,298, four in ten of all records, are made with every state's
-    codes when any state's are first read, all at once and once (under a lock, whichever
-    thread reads). ``members_at`` reads none; a name lookup reads them all.
+    codes when any state's are first read, all at once and once, whichever thread reads.
+    ``members_at`` reads none; a name lookup reads them all.
     """
 
-    __slots__ = ("_decoder", "_late", "_lock")
+    __slots__ = ("_codes", "_decoder")
 
-    def __init__(self, decoder: _Decoder, late: tuple[Any, ...]) -> None:
+    def __init__(self, decoder: _Decoder, codes: tuple[Any, ...]) -> None:
         self._decoder: _Decoder | None = decoder
-        self._late = late  # the code table as stored, its rows not made, the states' codes
-        self._lock = threading.Lock()
+        self._codes = codes  # the states' codes as stored: each distinct tuple, whose is whose
 
     def made(self, record: object) -> object:
         slot = _CODES.slot
-        with self._lock:
-            decoder = self._decoder
-            if decoder is not None:
-                (name, count, spec, columns), rows, (distinct, which) = self._late
-                if rows:
-                    decoder.records(name, count, spec, columns, rows)
-                code = decoder.tables[name].__getitem__
-                made = [tuple(map(code, refs)) for refs in distinct]
-                countries = decoder.tables[Country.__name__]
-                deque(map(slot.__set__, countries, map(made.__getitem__, which)), maxlen=0)
-                self._decoder = None  # done: let the decoder's tables go
-                self._late = ()
+        decoder = self._decoder
+        if decoder is not None:
+            with decoder.lock:
+                if self._decoder is not None:
+                    code = decoder.made(Code.__name__, range(decoder.stored[Code.__name__][0]))
+                    distinct, which = self._codes
+                    made = [tuple(map(code.__getitem__, refs)) for refs in distinct]
+                    countries = decoder.tables[Country.__name__]
+                    deque(map(slot.__set__, countries, map(made.__getitem__, which)), maxlen=0)
+                    self._decoder = None  # done: let the decoder's tables go
         return slot.__get__(record, type(record))
 
 
@@ -444,34 +470,23 @@ class _LateChanges(Mapping[str, list[tuple[int, Transition]]]):
     """Each organisation's replayed changes, its transition records made on first use.
 
     The first query builds the default organisation's index alone, from its 78 transitions;
-    the other organisations' 400 are made when each organisation's index is first built
-    (once, under a lock). A mapping as the replay's dict is, and equal to it.
+    the other organisations' 400 are made when each organisation's index is first built.
+    A mapping as the replay's dict is, and equal to it.
     """
 
-    def __init__(self, decoder: _Decoder, stored: tuple[Any, ...], changes: Any) -> None:
+    def __init__(self, decoder: _Decoder, changes: Any) -> None:
         self._decoder = decoder
-        self._stored = stored  # the transition table as stored
         self._changes: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
             org: (days, numbers) for org, days, numbers in changes
         }
         self._made: dict[str, list[tuple[int, Transition]]] = {}
-        self._lock = threading.Lock()
 
     def __getitem__(self, org: str) -> list[tuple[int, Transition]]:
         found = self._made.get(org)
-        if found is not None:
-            return found
-        days, numbers = self._changes[org]  # KeyError: not an organisation of the replay
-        with self._lock:
-            found = self._made.get(org)
-            if found is None:
-                table = self._decoder.tables[Transition.__name__]
-                missing = [number for number in numbers if table[number] is None]
-                if missing:
-                    name, count, spec, columns = self._stored
-                    self._decoder.records(name, count, spec, columns, missing)
-                found = list(zip(days, map(table.__getitem__, numbers), strict=True))
-                self._made[org] = found
+        if found is None:
+            days, numbers = self._changes[org]  # KeyError: not an organisation of the replay
+            made = self._decoder.made(Transition.__name__, numbers)
+            found = self._made.setdefault(org, list(zip(days, made, strict=True)))
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -484,39 +499,32 @@ class _LateChanges(Mapping[str, list[tuple[int, Transition]]]):
 def decode(encoded: tuple[Any, ...]) -> Folder:
     """The folder :func:`encode` was given, made again.
 
-    The code records no state's life refers to are made on the first read of any state's
+    A code record no state's life refers to is made on the first read of any state's
     ``codes`` (see :class:`_LateCodes`), an organisation's transitions when its changes are
     first read (see :class:`_LateChanges`); everything else now.
     """
     ordinals, classes, dataset, meta, rows, (changes, states, counts, *spans) = encoded
-    decoder = _Decoder(ordinals)
-    code_name, country_name = Code.__name__, Country.__name__
-    stored = {name: (name, count, spec, columns) for name, count, spec, columns in classes}
-    others = [  # every stored column that may refer to a code record, but the states' codes
+    decoder = _Decoder(ordinals, classes)
+    country_codes = (Country.__name__, "codes")
+    others = [  # every stored column that may refer to a record, but those made late
         *(
             (field, column)
             for name, _, spec, columns in classes
             for field, column in zip(spec, columns, strict=True)
-            if (name, field[0]) != (country_name, "codes")
+            if (name, field[0]) != country_codes
         ),
         *(field for found in rows for field in zip(found[2], found[3], strict=True)),
-        *zip(spans[1], spans[2], strict=True),
+        *zip(spans[1], spans[2], strict=True),  # the states' lives
     ]
-    eager = sorted(_referred(others, code_name))
-    late = sorted(set(range(stored[code_name][1])) - set(eager))
-    transition_name = Transition.__name__
-    for name, count, spec, columns in classes:
-        if name == code_name:
-            decoder.records(name, count, spec, columns, eager)
-        elif name == transition_name:  # those no other record refers to: on first use
-            decoder.records(name, count, spec, columns, sorted(_referred(others, name)))
-        elif name == country_name:
-            at = [field for field, _, _ in spec].index("codes")
-            pending = (_LateCodes(decoder, (stored[code_name], late, columns[at])),) * count
-            deferred = (*spec[:at], ("codes", _VALUE, ""), *spec[at + 1 :])
-            decoder.records(name, count, deferred, (*columns[:at], pending, *columns[at + 1 :]))
+    for name, _, spec, columns in classes:
+        if name in (Code.__name__, Transition.__name__):
+            decoder.records(name, _referred(others, name))  # those others need, now
+        elif name == Country.__name__:
+            codes = columns[[field for field, _, _ in spec].index("codes")]
+            late = _LateCodes(decoder, codes)
+            decoder.records(name, instead={"codes": (late,) * len(codes[1])})
         else:
-            decoder.records(name, count, spec, columns)
+            decoder.records(name)
     sources, countries, organizations, events, disputes = (
         tuple(map(decoder.tables[cls.__name__].__getitem__, numbers))
         for cls, numbers in zip(_DATASET, dataset, strict=True)
@@ -529,6 +537,6 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
     for iso3, count in zip(states, counts, strict=True):
         lives[iso3] = tuple(stretches[at : at + count])
         at += count
-    replayed = (_LateChanges(decoder, stored[transition_name], changes), lives)
+    replayed = (_LateChanges(decoder, changes), lives)
     dataset_ = Dataset(sources, countries, organizations, events, disputes)
     return Folder(dataset_, metadata, programme, (), replayed)
