@@ -404,6 +404,11 @@ class _Decoder:
                     self.records(name, missing)
         return list(map(table.__getitem__, wanted))
 
+    def keep(self, *names: str) -> None:
+        """Let go of every stored column but those of the classes ``names`` (made in parts)."""
+        self.stored = {name: self.stored[name] for name in names}
+        self._distinct.clear()
+
     def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
         """The values of a table's columns, ``count`` rows each."""
         return [
@@ -538,5 +543,6 @@ def decode(encoded: tuple[Any, ...]) -> Folder:
         lives[iso3] = tuple(stretches[at : at + count])
         at += count
     replayed = (_LateChanges(decoder, changes), lives)
+    decoder.keep(Code.__name__, Transition.__name__)
     dataset_ = Dataset(sources, countries, organizations, events, disputes)
     return Folder(dataset_, metadata, programme, (), replayed)
