@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -257,7 +258,7 @@ def test_an_organisation_s_changes_read_from_many_threads_at_once_are_one_set_of
     late = loaded.replayed[0]
     start = threading.Barrier(8)
 
-    def read(_: int) -> list[list[tuple[int, pfp.Transition]]]:
+    def read(_: int) -> list[Sequence[tuple[int, pfp.Transition]]]:
         start.wait()
         return [late[org] for org in late]
 
