@@ -249,6 +249,7 @@ def test_the_late_changes_are_the_replay_s_mapping() -> None:
     assert dict(late) == {key: late[key] for key in keys}
     with pytest.raises(KeyError):
         late["XYZ"]
+    assert late._decoder is None  # type: ignore[attr-defined]  # all made: the decoder let go
 
 
 def test_an_organisation_s_changes_read_from_many_threads_at_once_are_one_set_of_records() -> None:

@@ -338,6 +338,8 @@ class _Decoder:
         }
         """Each class's records as stored: their number, how each column is stored, the columns."""
         self.lock = threading.RLock()
+        self._in_parts: set[str] = set()
+        """The classes whose records are made in parts (see :meth:`made`)."""
         self._distinct: dict[int, tuple[Any, list[Any]]] = {}
         """Each column of distinct values (by its id: it is kept, so that no other takes the
         id) and their values, made once."""
@@ -354,13 +356,15 @@ class _Decoder:
         if kind in (_ENUM, _REFS):
             distinct, which = column
             _, found = self._distinct.get(id(distinct), (None, None))
-            if found is None:  # the tables referred to are whole (only codes and transitions,
-                if kind == _ENUM:  # which no tuple of records holds, are made in parts)
+            if found is None:
+                if kind == _ENUM:
                     member = self.enums[target]
                     found = [None if value is None else member(value) for value in distinct]
                 else:
                     item = self.tables[target].__getitem__
                     found = [tuple(map(item, refs)) for refs in distinct]
+                    if target in self._in_parts:
+                        return map(found.__getitem__, which)  # its table may grow: not kept
                 self._distinct[id(distinct)] = (distinct, found)
             return map(found.__getitem__, which)
         return column  # type: ignore[no-any-return]  # a tuple of values, as stored
@@ -380,6 +384,11 @@ class _Decoder:
         cls = _BY_NAME[name]
         slots = vars(cls)
         count, spec, columns = self.stored[name]
+        if rows is not None:
+            self._in_parts.add(name)
+            if not rows:  # none yet: an empty table, its columns untouched
+                self.tables.setdefault(name, [None] * count)
+                return
         made = list(map(object.__new__, repeat(cls, count if rows is None else len(rows))))
         for (field, as_stored, target), in_file in zip(spec, columns, strict=True):
             kind, column = (_VALUE, stored[field]) if field in stored else (as_stored, in_file)
@@ -407,7 +416,13 @@ class _Decoder:
     def keep(self, *names: str) -> None:
         """Let go of every stored column but those of the classes ``names`` (made in parts)."""
         self.stored = {name: self.stored[name] for name in names}
-        self._distinct.clear()
+        kept = {  # the decoded distinct values of the kept columns stay
+            id(column[0])
+            for _, spec, columns in self.stored.values()
+            for (_, kind, _), column in zip(spec, columns, strict=True)
+            if kind in (_ENUM, _REFS)
+        }
+        self._distinct = {key: found for key, found in self._distinct.items() if key in kept}
 
     def values(self, count: int, spec: Spec, columns: tuple[Any, ...]) -> list[Iterable[Any]]:
         """The values of a table's columns, ``count`` rows each."""
@@ -467,7 +482,8 @@ class _LateCodes(Deferred):
                     made = [tuple(map(code.__getitem__, refs)) for refs in distinct]
                     countries = decoder.tables[Country.__name__]
                     deque(map(slot.__set__, countries, map(made.__getitem__, which)), maxlen=0)
-                    self._decoder = None  # done: let the decoder's tables go
+                    self._decoder = None  # done: this no longer holds the decoder
+                    self._codes = ()
         return slot.__get__(record, type(record))
 
 
@@ -480,7 +496,7 @@ class _LateChanges(Mapping[str, list[tuple[int, Transition]]]):
     """
 
     def __init__(self, decoder: _Decoder, changes: Any) -> None:
-        self._decoder = decoder
+        self._decoder: _Decoder | None = decoder
         self._changes: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
             org: (days, numbers) for org, days, numbers in changes
         }
@@ -490,8 +506,13 @@ class _LateChanges(Mapping[str, list[tuple[int, Transition]]]):
         found = self._made.get(org)
         if found is None:
             days, numbers = self._changes[org]  # KeyError: not an organisation of the replay
-            made = self._decoder.made(Transition.__name__, numbers)
+            decoder = self._decoder
+            if decoder is None:  # another thread made the last one since the first look
+                return self._made[org]
+            made = decoder.made(Transition.__name__, numbers)
             found = self._made.setdefault(org, list(zip(days, made, strict=True)))
+            if len(self._made) == len(self._changes):
+                self._decoder = None  # every organisation's made: let the decoder go
         return found
 
     def __iter__(self) -> Iterator[str]:

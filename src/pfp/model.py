@@ -464,7 +464,7 @@ def _hash_by(field: str) -> Callable[[object], int]:
     """A ``__hash__`` of a record's class name and its key field alone.
 
     Equal records have equal keys, so this hash agrees with :func:`_record_eq`; it is quick
-    without a cache (a state's whole hash would take in its 1,500-odd codes' fields), and
+    without a cache (a state's whole hash would take in every field of each of its codes), and
     attrs writes and compiles no ``__eq__`` and ``__hash__`` for the class.
 
     >>> a, b = Source("a", "A", "NATO", None), Source("a", "A", "NATO", None, note="seen")
